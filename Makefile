@@ -1,0 +1,41 @@
+# Two commands do everything on a fresh machine:
+#   make serve   set up, then serve the handbook at http://127.0.0.1:8000
+#   make test    set up, then run every test
+# Set-up is a virtual environment in .venv with the exact pins from requirements*.txt.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test browser clean
+
+$(STAMP): requirements.txt requirements-test.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+serve: $(STAMP)  ## Build and serve the handbook with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## Build the static site into site/
+	$(BIN)/mkdocs build
+
+check: $(STAMP)  ## Check every page's front matter, fast, without building
+	$(BIN)/python -m macros
+
+# Browser tests drive Debian's Chromium; install it when we can (as root with apt).
+browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; fi; }
+
+test: $(STAMP) browser  ## Run every test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,39 @@
+"""mkdocs-macros entry point: only wiring. Loading, checks and rendering live in their own modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .errors import ContentError
+from .loader import Catalogue, load
+from .pages import Pages
+
+
+def define_env(env) -> None:
+    """Runs once per build, before any page: load and validate everything, then register macros."""
+    docs_dir = Path(env.conf["docs_dir"])
+    root = Path(env.conf["config_file_path"]).parent
+    lang = env.conf["theme"]["language"]
+    try:
+        catalogue: Catalogue = load(docs_dir, root=root, lang=lang)
+    except ContentError as error:
+        # PluginError makes MkDocs print the message and stop, without a traceback.
+        raise PluginError(error.report()) from None
+    pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"])
+    pages.expand_nav(env.conf["nav"])
+    env.variables["handbook"] = pages
+    for name in ("method_index", "mindset_index", "tool_index", "journey", "vocabulary_table"):
+        env.macro(getattr(pages, name), name)
+
+
+def on_pre_page_macros(env) -> None:
+    """Tell the macros which page they are on, so their links are relative to it."""
+    env.variables["handbook"].page_url = env.page.url
+
+
+def on_post_page_macros(env) -> None:
+    """Add what every item page carries without its author typing it: card, reverse lists, worksheet."""
+    pages: Pages = env.variables["handbook"]
+    env.markdown = pages.decorate(env.page, env.markdown)

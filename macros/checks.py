@@ -1,0 +1,164 @@
+"""Checks that go beyond one field's shape: vocabularies, ranges, references,
+duplicates and the page body. Each returns a list of Problems; none raises."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .errors import Problem, allowed_list, did_you_mean
+from .schema import PEOPLE_LIMITS, REF_FIELDS, TIME_LIMIT_MINUTES, VOCAB_FIELDS
+
+if TYPE_CHECKING:
+    from .frontmatter import Source
+    from .loader import Entry
+    from .vocab import Labels, Vocabularies
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+RAW_BLOCK = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.DOTALL)
+JINJA = re.compile(r"{{|{%|{#")
+
+
+def check_slug(stem: str, path: str) -> list[Problem]:
+    if SLUG.match(stem):
+        return []
+    suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return [
+        Problem(
+            path, None, "",
+            f'the file name "{stem}.md" is not a valid slug: use lower case words joined by hyphens, '
+            f'for example "{suggestion}.md". The file name becomes the page address.',
+        )
+    ]
+
+
+def _headings(source: "Source") -> list[tuple[int, int, str]]:
+    """(line, level, text) of each markdown heading outside fenced code."""
+    found, fenced = [], False
+    for number, line in enumerate(source.body.splitlines(), start=source.body_start):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else HEADING.match(line)
+        if match:
+            found.append((number, len(match.group(1)), match.group(2)))
+    return found
+
+
+def check_body(kind: str, source: "Source", labels: "Labels", lang: str) -> list[Problem]:
+    problems = []
+    headings = _headings(source)
+    for line, level, text in headings:
+        if level == 1:
+            problems.append(Problem(
+                source.path, line, "",
+                f'remove the "# {text}" heading: the page title comes from the title field in the front matter.',
+            ))
+    required = labels.required_headings(kind, lang)
+    found = [text for _, level, text in headings if level == 2]
+    missing = [h for h in required if h not in found]
+    for heading in missing:
+        close = did_you_mean(heading, found)
+        problems.append(Problem(
+            source.path, None, "",
+            f'the page needs a section headed "## {heading}".{close} '
+            f"Every {kind} page has these sections, in this order: {', '.join(required)}.",
+        ))
+    present = [h for h in found if h in required]
+    if not missing and present != required:
+        problems.append(Problem(
+            source.path, None, "",
+            f"the sections are out of order. Put them in this order: {', '.join(required)}.",
+        ))
+    body = RAW_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), source.body)
+    for number, line in enumerate(body.splitlines(), start=source.body_start):
+        match = JINJA.search(line)
+        if match:
+            problems.append(Problem(
+                source.path, number, "",
+                f'"{match.group(0)}" would be read as a template command and break the page. '
+                "If you meant the characters themselves, wrap them in {% raw %} and {% endraw %}.",
+            ))
+    return problems
+
+
+def _values(data, dotted: str) -> list:
+    value = data
+    for part in dotted.split("."):
+        value = getattr(value, part)
+    return value if isinstance(value, list) else [value]
+
+
+def check_catalogue(entries: list["Entry"], vocab: "Vocabularies", slugs: dict[str, set[str]]) -> list[Problem]:
+    """`slugs`: every item file found, valid or not, so one broken file does not
+    also make every reference to it an error."""
+    problems: list[Problem] = []
+    titles: dict[str, "Entry"] = {}
+    for entry in entries:
+        path, data, source = entry.source.path, entry.data, entry.source
+
+        def problem(field: str, message: str) -> None:
+            problems.append(Problem(path, source.line_of(field), field, message))
+
+        for field, name in VOCAB_FIELDS.items():
+            try:
+                values = _values(data, field)
+            except AttributeError:
+                continue  # this kind has no such field
+            allowed = vocab.keys(name)
+            for value in values:
+                if value not in allowed:
+                    problem(field, f'"{value}" is not allowed.{did_you_mean(value, allowed)} {allowed_list(allowed)}')
+            if len(set(values)) != len(values):
+                problem(field, "lists the same value twice. Remove the repeat.")
+
+        for field, kind in REF_FIELDS.items():
+            refs = getattr(data, field, [])
+            if len(set(refs)) != len(refs):
+                problem(field, "lists the same slug twice. Remove the repeat.")
+            for slug in refs:
+                if slug not in slugs[kind]:
+                    allowed = sorted(slugs[kind])
+                    hint = did_you_mean(slug, allowed) or f" Existing {kind}s: {', '.join(allowed)}."
+                    problem(field, f'there is no {kind} "{slug}" (docs/{kind}s/{slug}.md).{hint}')
+                elif kind == entry.kind and slug == entry.slug:
+                    problem(field, "a method cannot be related to itself.")
+
+        if entry.kind == "method":
+            problems.extend(_check_ranges(entry, vocab))
+
+        key = data.title.strip().lower()
+        if key in titles:
+            other = titles[key]
+            problem("title", f'"{data.title}" is also the title of {other.source.path}. Titles must be unique.')
+            problems.append(Problem(other.source.path, other.source.line_of("title"), "title",
+                                    f'"{other.data.title}" is also the title of {path}. Titles must be unique.'))
+        else:
+            titles[key] = entry
+    return problems
+
+
+def _check_ranges(entry: "Entry", vocab: "Vocabularies") -> list[Problem]:
+    problems = []
+    data, source, path = entry.data, entry.source, entry.source.path
+    for field, (low, high) in (("people", PEOPLE_LIMITS), ("time", (1, None))):
+        rng = getattr(data, field)
+        if rng.min > rng.max:
+            problems.append(Problem(path, source.line_of(field), field,
+                                    f"min ({rng.min}) is larger than max ({rng.max}). Swap them round."))
+        if rng.min < low:
+            problems.append(Problem(path, source.line_of(field), f"{field}.min",
+                                    f"must be at least {low}, not {rng.min}."))
+        if high is not None and rng.max > high:
+            problems.append(Problem(path, source.line_of(field), f"{field}.max",
+                                    f"{rng.max} people is more than a method can hold (at most {high})."))
+    unit = data.time.unit
+    if unit in vocab.keys("time_units"):
+        minutes = data.time.max * vocab.term("time_units", unit).extra["minutes"]
+        if minutes > TIME_LIMIT_MINUTES:
+            problems.append(Problem(path, source.line_of("time"), "time.max",
+                                    f"{data.time.max} {unit} is longer than a method should take "
+                                    "(at most 26 weeks). Check the number and the unit."))
+    return problems

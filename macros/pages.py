@@ -1,0 +1,100 @@
+"""What the site's pages show: the macros authors call, and what item pages get automatically."""
+
+from __future__ import annotations
+
+import html
+
+from .loader import Catalogue, Entry
+from .render import Renderer, site_link
+from .schema import FOLDERS
+
+
+class Pages:
+    def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool):
+        self.cat = catalogue
+        self.render = Renderer(catalogue, lang)
+        self.lang = lang
+        self.use_directory_urls = use_directory_urls
+        self.page_url = ""  # the page being built, set by on_pre_page_macros
+
+    def _link(self):
+        return site_link(self.page_url, self.use_directory_urls)
+
+    # Navigation -------------------------------------------------------------
+    def expand_nav(self, nav: list | None) -> None:
+        """Add every item to its section of the navigation, after the section's index page.
+
+        Membership is the file itself: there is no list of methods to keep in step by hand.
+        """
+        if not nav:
+            return
+        for item in nav:
+            if isinstance(item, dict):
+                for value in item.values():
+                    if isinstance(value, list):
+                        self._expand_section(value)
+                        self.expand_nav(value)
+
+    def _expand_section(self, section: list) -> None:
+        for kind, folder in FOLDERS.items():
+            if f"{folder}/index.md" in section:
+                listed = {v for v in section if isinstance(v, str)}
+                section.extend(e.src_path for e in self.cat.items(kind) if e.src_path not in listed)
+
+    # Macros for authors -----------------------------------------------------
+    def method_index(self) -> str:
+        """Every method as a compact card, grouped by its main phase, in journey order."""
+        parts = []
+        for term in self.cat.vocab.terms("phases"):
+            entries = self.cat.methods_in_phase(term.key, main_only=True)
+            parts.append(f"## {term.text(self.lang)} {{ #{term.key} }}\n\n{html.escape(term.describe(self.lang))}\n")
+            if entries:
+                cards = "\n".join(self.render.card(e, self._link(), compact=True) for e in entries)
+                parts.append(f'<div class="hb-grid">\n{cards}\n</div>\n')
+            else:
+                parts.append(f"{self.render.t('no_methods')}\n")
+        return "\n".join(parts)
+
+    def mindset_index(self) -> str:
+        return self.render.link_list(self.cat.items("mindset"), self._link())
+
+    def tool_index(self) -> str:
+        return self.render.link_list(self.cat.items("tool"), self._link())
+
+    def journey(self) -> str:
+        """Each phase with its description and every method that serves it (main phase or not)."""
+        parts = []
+        total = len(self.cat.vocab.keys("phases"))
+        for n, term in enumerate(self.cat.vocab.terms("phases"), start=1):
+            of = self.render.t("phase_of", n=n, total=total)
+            parts.append(f"## {term.text(self.lang)} {{ #{term.key} }}\n\n*{of}.* {html.escape(term.describe(self.lang))}\n")
+            parts.append(f"**{self.render.t('methods_in_phase')}:**\n")
+            parts.append(self.render.link_list(self.cat.methods_in_phase(term.key), self._link()) + "\n")
+        return "\n".join(parts)
+
+    def vocabulary_table(self, name: str) -> str:
+        """A table of a vocabulary's allowed values, for the contributor guide."""
+        rows = ["| Value | Label | Meaning |", "| --- | --- | --- |"]
+        for term in self.cat.vocab.terms(name):
+            rows.append(f"| `{term.key}` | {html.escape(term.text(self.lang))} | {html.escape(term.describe(self.lang))} |")
+        return "\n".join(rows)
+
+    # Automatic additions to item pages --------------------------------------
+    def decorate(self, page, markdown: str) -> str:
+        entry: Entry | None = self.cat.by_src_path(page.file.src_path)
+        if entry is None:
+            return markdown
+        # Material prints the description into a <meta> attribute without escaping it.
+        page.meta.setdefault("description", html.escape(entry.data.summary, quote=True))
+        link = self._link()
+        if entry.kind == "method":
+            return f"{self.render.card(entry, link)}\n\n{markdown}"
+        if entry.kind == "mindset":
+            methods = self.cat.methods_using("mindsets", entry.slug)
+            heading = self.render.t("methods_for_mindset")
+            return f"{markdown}\n\n## {heading}\n\n{self.render.link_list(methods, link)}\n"
+        methods = self.cat.methods_using("tools", entry.slug)
+        return (
+            f"{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
+            f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
+        )

@@ -1,0 +1,123 @@
+"""Turn catalogue entries into HTML: cards, index lists and worksheets.
+
+The templates live in overrides/partials/ and are rendered with our own Jinja
+environment (autoescape on, undefined values are errors), so the same card serves
+the site and, later, the print layouts. `link` decides where each item's address
+points, which differs between a page of the site and a PDF.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .loader import Catalogue, Entry
+from .schema import FOLDERS
+
+PARTIALS = Path(__file__).parent.parent / "overrides" / "partials"
+Link = Callable[[Entry], str]
+
+
+class Renderer:
+    def __init__(self, catalogue: Catalogue, lang: str):
+        self.cat = catalogue
+        self.lang = lang
+        self.jinja = Environment(
+            loader=FileSystemLoader(PARTIALS),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    # Words ---------------------------------------------------------------
+    def t(self, key: str, **values) -> str:
+        return self.cat.labels.get(key, self.lang, **values)
+
+    @property
+    def words(self) -> dict[str, str]:
+        keys = ("card_label", "what", "why", "phases", "time", "people", "difficulty", "materials",
+                "outputs", "mindsets", "tools", "related", "steps", "none", "worksheet_intro",
+                "worksheet_name", "worksheet_date")
+        return {k: self.t(k) for k in keys}
+
+    def time_text(self, entry: Entry) -> str:
+        time = entry.data.time
+        unit = self.cat.vocab.term("time_units", time.unit)
+        if time.min == time.max:
+            word = unit.extra["singular"] if time.max == 1 else unit.label
+            return f"{time.max} {word.get(self.lang) or word['en']}"
+        return f"{self.t('range', min=time.min, max=time.max)} {unit.text(self.lang)}"
+
+    def people_text(self, entry: Entry) -> str:
+        people = entry.data.people
+        if people.min == people.max:
+            return self.t("person_one") if people.max == 1 else self.t("people_exact", n=people.max)
+        return self.t("people_range", min=people.min, max=people.max)
+
+    # View models ---------------------------------------------------------
+    def method_model(self, entry: Entry, link: Link) -> dict:
+        vocab, d = self.cat.vocab, entry.data
+        total = len(vocab.keys("phases"))
+
+        def refs(kind: str, slugs: list[str]) -> list[dict]:
+            return [{"title": self.cat.get(kind, s).data.title, "href": link(self.cat.get(kind, s))} for s in slugs]
+
+        return {
+            "slug": entry.slug,
+            "title": d.title,
+            "href": link(entry),
+            "summary": d.summary,
+            "why": d.why,
+            "phases": [
+                {"key": p, "label": vocab.term("phases", p).text(self.lang), "n": vocab.position("phases", p) + 1,
+                 "of": self.t("phase_of", n=vocab.position("phases", p) + 1, total=total)}
+                for p in d.phases
+            ],
+            "time": self.time_text(entry),
+            "people": self.people_text(entry),
+            "difficulty": vocab.term("difficulty", d.difficulty).text(self.lang),
+            "materials": d.materials,
+            "outputs": d.outputs,
+            "steps": d.steps,
+            "mindsets": refs("mindset", d.mindsets),
+            "tools": refs("tool", d.tools),
+            "related": refs("method", d.related),
+        }
+
+    # HTML ----------------------------------------------------------------
+    def _partial(self, name: str, **context) -> str:
+        html = self.jinja.get_template(name).render(t=self.words, **context)
+        # Markdown ends a raw HTML block at a blank line, so the output must have none.
+        return re.sub(r"\n\s*\n", "\n", html).strip()
+
+    def card(self, entry: Entry, link: Link, compact: bool = False) -> str:
+        return self._partial("hb-card.html", m=self.method_model(entry, link), compact=compact)
+
+    def worksheet(self, entry: Entry) -> str:
+        model = {"title": entry.data.title, "worksheet": entry.data.worksheet}
+        return self._partial("hb-worksheet.html", m=model)
+
+    def link_list(self, entries: list[Entry], link: Link) -> str:
+        if not entries:
+            return f"<p>{self.jinja.from_string('{{ x }}').render(x=self.t('no_methods'))}</p>"
+        template = self.jinja.from_string(
+            '<ul class="hb-list">{% for e in entries %}<li><a href="{{ link(e) }}">{{ e.data.title }}</a>'
+            ": {{ e.data.summary }}</li>{% endfor %}</ul>"
+        )
+        return template.render(entries=entries, link=link)
+
+
+def site_link(page_url: str, use_directory_urls: bool) -> Link:
+    """Links from the page at `page_url` to an item's page, relative as MkDocs makes them."""
+    from mkdocs.utils import get_relative_url
+
+    def link(entry: Entry) -> str:
+        folder = FOLDERS[entry.kind]
+        target = f"{folder}/{entry.slug}/" if use_directory_urls else f"{folder}/{entry.slug}.html"
+        return get_relative_url(target, page_url or ".")
+
+    return link

@@ -1,0 +1,163 @@
+"""The real handbook, built strictly: cards, indexes, reverse lists, links and escaping on the built pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, content, copy_project, run_build, soup
+from macros.render import Renderer
+
+FOLDER = {"method": "methods", "mindset": "mindsets", "tool": "tools"}
+
+
+def page(site: Path, kind: str, slug: str) -> Path:
+    return site / FOLDER[kind] / slug / "index.html"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def card_values(card) -> dict[str, str]:
+    return {dt.get_text(strip=True): dd.get_text(" ", strip=True) for dt, dd in zip(card.select("dt"), card.select("dd"))}
+
+
+def test_every_method_page_opens_with_its_card(site, catalogue):
+    render = Renderer(catalogue, "en")
+    methods = catalogue.items("method")
+    assert len(methods) >= 4
+    for entry in methods:
+        article = content(page(site, "method", entry.slug))
+        card = article.select_one("section.hb-card--full")
+        assert card is not None, entry.slug
+        assert article.find("h1").find_next_sibling() is card, f"{entry.slug}: the card must follow the title"
+        values = card_values(card)
+        d = entry.data
+        assert values["What it is"] == d.summary
+        assert values["Why use it"] == d.why
+        for phase in d.phases:
+            assert catalogue.vocab.term("phases", phase).text("en") in values["Phase"]
+        assert values["Time"] == render.time_text(entry)
+        assert values["People"] == render.people_text(entry)
+        assert values["Difficulty"] == catalogue.vocab.term("difficulty", d.difficulty).text("en")
+        assert [li.get_text() for li in card.select("dt:-soup-contains('You need') + dd li")] == d.materials
+        assert [li.get_text() for li in card.select("dt:-soup-contains('You get') + dd li")] == d.outputs
+        for field, kind in (("mindsets", "mindset"), ("tools", "tool"), ("related", "method")):
+            expected = [catalogue.get(kind, s).data.title for s in getattr(d, field)]
+            label = {"mindsets": "Mindsets", "tools": "Tools", "related": "Related methods"}[field]
+            links = card.select_one(f"dt:-soup-contains('{label}') + dd").select("a")
+            assert [a.get_text() for a in links] == expected, (entry.slug, field)
+
+
+def test_time_and_people_are_in_words(catalogue):
+    render = Renderer(catalogue, "en")
+    entry = catalogue.items("method")[0]
+    assert re.fullmatch(r"\d+( to \d+)? (minutes?|hours?|days?|weeks?)", render.time_text(entry))
+    assert re.fullmatch(r"(\d+ to \d+ people|\d+ people|1 person)", render.people_text(entry))
+
+
+def test_methods_index_shows_every_method_once_under_its_main_phase(site, catalogue):
+    article = content(site / "methods" / "index.html")
+    for entry in catalogue.items("method"):
+        cards = article.select(f'article.hb-card--compact[data-hb-slug="{entry.slug}"]')
+        assert len(cards) == 1, entry.slug
+        heading = cards[0].find_previous("h2")
+        assert heading["id"] == entry.data.phases[0]
+
+
+@pytest.mark.parametrize("kind", ["mindset", "tool"])
+def test_mindset_and_tool_indexes_list_every_item(site, catalogue, kind):
+    article = content(site / FOLDER[kind] / "index.html")
+    titles = [a.get_text() for a in article.select("ul.hb-list a")]
+    assert titles == [e.data.title for e in catalogue.items(kind)]
+
+
+@pytest.mark.parametrize("kind, field, heading", [
+    ("mindset", "mindsets", "methods-that-exercise-this-mindset"),
+    ("tool", "tools", "methods-that-use-this-tool"),
+])
+def test_reverse_lists_are_computed_from_the_methods(site, catalogue, kind, field, heading):
+    for entry in catalogue.items(kind):
+        article = content(page(site, kind, entry.slug))
+        listed = [a.get_text() for a in article.find(id=heading).find_next("ul").select("a")]
+        expected = [m.data.title for m in catalogue.items("method") if entry.slug in getattr(m.data, field)]
+        assert listed == expected, entry.slug
+        assert expected, f"{entry.slug} is used by no method"
+
+
+def test_tool_pages_carry_a_worksheet_built_from_front_matter(site, catalogue):
+    for entry in catalogue.items("tool"):
+        sheet = content(page(site, "tool", entry.slug)).select_one(".hb-worksheet")
+        headings = [p.get_text() for p in sheet.select(".hb-worksheet__heading")]
+        assert headings == [f"{i}. {box.heading}" for i, box in enumerate(entry.data.worksheet, 1)]
+
+
+def test_navigation_lists_every_item(site, catalogue):
+    nav = soup(site / "index.html").select_one("nav.md-nav--primary")
+    hrefs = {a["href"].rstrip("/") for a in nav.select("a[href]")}
+    for kind in FOLDER:
+        for entry in catalogue.items(kind):
+            assert f"{FOLDER[kind]}/{entry.slug}" in hrefs, entry.slug
+
+
+def test_no_template_code_is_left_in_any_page(site):
+    for path in html_pages(site):
+        text = content(path).get_text()
+        assert "{{" not in text and "{%" not in text, path
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    """MkDocs checks markdown links; this also covers links the macros write as HTML."""
+    ids: dict[Path, set[str]] = {}
+    for path in html_pages(site):
+        for a in soup(path).select("a[href]"):
+            href = a["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir() or not target.suffix:
+                target = target / "index.html"
+            assert target.exists(), f"{path.relative_to(site)}: broken link {href}"
+            if parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = {el["id"] for el in soup(target).select("[id]")}
+                assert parts.fragment in ids[target], f"{path.relative_to(site)}: broken anchor {href}"
+
+
+def test_pages_load_nothing_from_other_origins(site):
+    for path in html_pages(site):
+        page_soup = soup(path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in page_soup.select(f"{tag}[{attr}]"):
+                if tag == "link" and set(el.get("rel", [])) & {"canonical", "alternate"}:
+                    continue
+                assert not urlsplit(el[attr]).netloc, f"{path}: {tag} loads {el[attr]}"
+
+
+def test_source_link_does_not_call_the_github_api(site):
+    source = soup(site / "index.html").select_one("a.md-source")
+    assert source is not None and not source.has_attr("data-md-component")
+
+
+def test_front_matter_text_is_escaped(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / "docs/methods/alpha.md"
+    path.write_text(path.read_text().replace(
+        "summary: Alpha does the first thing.", 'summary: "Alpha <script>alert(1)</script> & <b>bold</b>"'))
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for built in (tmp_path / "site/methods/alpha/index.html", tmp_path / "site/methods/index.html"):
+        html = built.read_text()
+        assert "<script>alert(1)</script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        parsed = soup(built)
+        if built.parent.name == "alpha":
+            description = parsed.select_one('meta[name="description"]')["content"]
+            assert description == "Alpha <script>alert(1)</script> & <b>bold</b>"
+        cards = parsed.select(".hb-card")
+        assert any("Alpha <script>alert(1)</script> & <b>bold</b>" in c.get_text() for c in cards)

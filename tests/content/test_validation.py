@@ -1,0 +1,195 @@
+"""Every content rule, each with a bad fixture, asserting the exact file, field and advice in the message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, run_build
+from macros.errors import ContentError
+from macros.loader import load
+
+
+def problems(docs: Path) -> list[str]:
+    try:
+        load(docs, root=docs.parent)
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def edit(docs: Path, rel: str, old: str, new: str) -> None:
+    path = docs / rel
+    text = path.read_text()
+    assert old in text, f"fixture {rel} has no {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def only(found: list[str]) -> str:
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_mini_handbook_is_valid(mini):
+    assert problems(mini) == []
+
+
+def test_yaml_syntax_error_names_the_line(mini):
+    edit(mini, "methods/alpha.md", "summary: Alpha does the first thing.", "summary: [Alpha does")
+    message = only(problems(mini))
+    assert message.startswith("docs/methods/alpha.md, line ")
+    assert "front matter is not valid YAML" in message
+    line = int(re.search(r"line (\d+)", message).group(1))
+    assert line in (3, 4, 5)  # the error is reported where YAML notices it, at or just after the bad line
+
+
+def test_missing_front_matter(mini):
+    path = mini / "methods/alpha.md"
+    path.write_text(path.read_text().split("---\n", 2)[2])
+    assert "docs/methods/alpha.md, line 1: the file must start with front matter" in only(problems(mini))
+
+
+def test_missing_required_field(mini):
+    edit(mini, "methods/alpha.md", "why: Because tests need a method with every field.\n", "")
+    assert only(problems(mini)) == (
+        "docs/methods/alpha.md: why: this required field is missing. Add it: Why you would use it: the value it brings."
+    )
+
+
+def test_wrong_type(mini):
+    edit(mini, "methods/alpha.md", "people: {min: 2, max: 6}", "people: {min: two, max: 6}")
+    assert only(problems(mini)) == 'docs/methods/alpha.md, line 7: people.min: must be a whole number, not the text "two".'
+
+
+def test_list_expected(mini):
+    edit(mini, "methods/alpha.md", "mindsets: [curious]", "mindsets: curious")
+    assert "docs/methods/alpha.md, line 17: mindsets: must be a list" in only(problems(mini))
+
+
+def test_value_outside_vocabulary_suggests_the_closest(mini):
+    edit(mini, "methods/alpha.md", "phases: [understand, test]", "phases: [understnd, test]")
+    assert only(problems(mini)) == (
+        'docs/methods/alpha.md, line 5: phases: "understnd" is not allowed. Did you mean "understand"? '
+        "(allowed: understand, explore, generate, test, decide, scale)"
+    )
+
+
+def test_difficulty_outside_vocabulary(mini):
+    edit(mini, "methods/alpha.md", "difficulty: starter", "difficulty: easy")
+    message = only(problems(mini))
+    assert message.startswith('docs/methods/alpha.md, line 8: difficulty: "easy" is not allowed.')
+    assert message.endswith("(allowed: starter, intermediate, advanced)")
+
+
+def test_time_unit_outside_vocabulary(mini):
+    edit(mini, "methods/alpha.md", "unit: minutes", "unit: minuts")
+    message = only(problems(mini))
+    assert 'time.unit: "minuts" is not allowed. Did you mean "minutes"?' in message
+
+
+def test_unknown_field_did_you_mean(mini):
+    edit(mini, "methods/alpha.md", "summary: Alpha", "summmary: Alpha")
+    found = problems(mini)
+    assert any(
+        p.startswith('docs/methods/alpha.md, line 3: summmary: unknown field. Did you mean "summary"? (allowed: title, summary,')
+        for p in found
+    ), found
+    assert "docs/methods/alpha.md: summary: this required field is missing." in " ".join(found)
+
+
+def test_reversed_range(mini):
+    edit(mini, "methods/alpha.md", "people: {min: 2, max: 6}", "people: {min: 6, max: 2}")
+    assert only(problems(mini)) == "docs/methods/alpha.md, line 7: people: min (6) is larger than max (2). Swap them round."
+
+
+def test_absurd_ranges(mini):
+    edit(mini, "methods/alpha.md", "people: {min: 2, max: 6}", "people: {min: 0, max: 5000}")
+    edit(mini, "methods/alpha.md", "time: {min: 30, max: 90, unit: minutes}", "time: {min: 1, max: 60, unit: weeks}")
+    found = problems(mini)
+    assert "docs/methods/alpha.md, line 7: people.min: must be at least 1, not 0." in found
+    assert any(p.startswith("docs/methods/alpha.md, line 7: people.max: 5000 people") for p in found)
+    assert any(p.startswith("docs/methods/alpha.md, line 6: time.max: 60 weeks is longer") for p in found)
+
+
+def test_summary_over_its_limit(mini):
+    edit(mini, "methods/alpha.md", "summary: Alpha does the first thing.", "summary: " + "word " * 40)
+    assert only(problems(mini)) == (
+        "docs/methods/alpha.md, line 3: summary: is 199 characters long; the limit is 160. Shorten it: cards have little room."
+    )
+
+
+def test_reference_to_missing_slug_suggests_the_closest(mini):
+    edit(mini, "methods/beta.md", "related: [alpha, gamma]", "related: [alpha, gama]")
+    assert only(problems(mini)) == (
+        'docs/methods/beta.md, line 19: related: there is no method "gama" (docs/methods/gama.md). Did you mean "gamma"?'
+    )
+
+
+def test_reference_to_missing_tool_lists_existing(mini):
+    edit(mini, "methods/alpha.md", "tools: [worksheet-one]", "tools: [canvas]")
+    assert only(problems(mini)) == (
+        'docs/methods/alpha.md, line 18: tools: there is no tool "canvas" (docs/tools/canvas.md). Existing tools: worksheet-one.'
+    )
+
+
+def test_related_to_itself(mini):
+    edit(mini, "methods/beta.md", "related: [alpha, gamma]", "related: [alpha, beta]")
+    assert only(problems(mini)) == "docs/methods/beta.md, line 19: related: a method cannot be related to itself."
+
+
+def test_duplicate_titles_name_both_files(mini):
+    edit(mini, "methods/beta.md", "title: Beta method", "title: Alpha method")
+    found = problems(mini)
+    assert 'docs/methods/alpha.md, line 2: title: "Alpha method" is also the title of docs/methods/beta.md. Titles must be unique.' in found
+    assert 'docs/methods/beta.md, line 2: title: "Alpha method" is also the title of docs/methods/alpha.md. Titles must be unique.' in found
+
+
+def test_bad_file_name(mini):
+    (mini / "methods/gamma.md").rename(mini / "methods/Gamma Method.md")
+    found = problems(mini)
+    assert any(p.startswith('docs/methods/Gamma Method.md: the file name "Gamma Method.md" is not a valid slug') and "gamma-method.md" in p for p in found)
+
+
+def test_missing_section_heading(mini):
+    edit(mini, "methods/alpha.md", "## Tips from practice", "## Tips")
+    message = only(problems(mini))
+    assert message.startswith('docs/methods/alpha.md: the page needs a section headed "## Tips from practice".')
+
+
+def test_level_one_heading_in_body(mini):
+    edit(mini, "tools/worksheet-one.md", "## What it is for", "# Worksheet one\n\n## What it is for")
+    assert only(problems(mini)).startswith('docs/tools/worksheet-one.md, line 13: remove the "# Worksheet one" heading')
+
+
+def test_stray_template_braces_in_prose(mini):
+    edit(mini, "mindsets/curious.md", "Ask one more question.", "Ask {{ one more question.")
+    assert only(problems(mini)).startswith('docs/mindsets/curious.md, line 24: "{{" would be read as a template command')
+
+
+def test_braces_inside_raw_are_allowed(mini):
+    edit(mini, "mindsets/curious.md", "Ask one more question.", "Write {% raw %}{{ name }}{% endraw %} here.")
+    assert problems(mini) == []
+
+
+def test_every_problem_in_every_file_is_reported_at_once(mini):
+    edit(mini, "methods/alpha.md", "difficulty: starter", "difficulty: easy")
+    edit(mini, "methods/gamma.md", "phases: [scale]", "phases: [scal]")
+    edit(mini, "tools/worksheet-one.md", "lines: 3", "lines: 30")
+    found = problems(mini)
+    assert len(found) == 3, found
+    assert [p.split(":")[0].split(",")[0] for p in found] == [
+        "docs/methods/alpha.md", "docs/methods/gamma.md", "docs/tools/worksheet-one.md"]
+
+
+def test_a_content_error_stops_the_build_without_a_traceback(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project / "docs", "methods/alpha.md", "phases: [understand, test]", "phases: [explor]")
+    edit(project / "docs", "methods/beta.md", "summary: Beta", "summmary: Beta")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert 'docs/methods/alpha.md, line 5: phases: "explor" is not allowed. Did you mean "explore"?' in result.stderr
+    assert 'docs/methods/beta.md, line 3: summmary: unknown field. Did you mean "summary"?' in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
