@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .errors import ContentError
-from .loader import Catalogue, load
+from .loader import MACROS, Catalogue, load
 from .pages import Pages
 
 
@@ -24,7 +24,7 @@ def define_env(env) -> None:
     pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"])
     pages.expand_nav(env.conf["nav"])
     env.variables["handbook"] = pages
-    for name in ("method_index", "mindset_index", "tool_index", "journey", "vocabulary_table"):
+    for name in MACROS:
         env.macro(getattr(pages, name), name)
 
 

@@ -3,7 +3,9 @@ duplicates and the page body. Each returns a list of Problems; none raises."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, allowed_list, did_you_mean
@@ -19,6 +21,9 @@ HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 RAW_BLOCK = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.DOTALL)
 JINJA = re.compile(r"{{|{%|{#")
+MACRO_CALL = re.compile(r"{{\s*([a-z_]+)\(.*?\)\s*}}")
+IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 def check_slug(stem: str, path: str) -> list[Problem]:
@@ -47,17 +52,11 @@ def _headings(source: "Source") -> list[tuple[int, int, str]]:
     return found
 
 
-def check_body(kind: str, source: "Source", labels: "Labels", lang: str) -> list[Problem]:
+def check_sections(kind: str, source: "Source", labels: "Labels", lang: str) -> list[Problem]:
+    """Item pages have the same level-2 sections, in the same order."""
     problems = []
-    headings = _headings(source)
-    for line, level, text in headings:
-        if level == 1:
-            problems.append(Problem(
-                source.path, line, "",
-                f'remove the "# {text}" heading: the page title comes from the title field in the front matter.',
-            ))
     required = labels.required_headings(kind, lang)
-    found = [text for _, level, text in headings if level == 2]
+    found = [text for _, level, text in _headings(source) if level == 2]
     missing = [h for h in required if h not in found]
     for heading in missing:
         close = did_you_mean(heading, found)
@@ -72,15 +71,69 @@ def check_body(kind: str, source: "Source", labels: "Labels", lang: str) -> list
             source.path, None, "",
             f"the sections are out of order. Put them in this order: {', '.join(required)}.",
         ))
+    return problems
+
+
+def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
+    """What every page's text must get right: no level-1 heading, no stray template code,
+    images that exist and have alt text."""
+    problems = []
+    for line, level, text in _headings(source):
+        if level == 1:
+            problems.append(Problem(
+                source.path, line, "",
+                f'remove the "# {text}" heading: the page title comes from the title field in the front matter.',
+            ))
     body = RAW_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), source.body)
     for number, line in enumerate(body.splitlines(), start=source.body_start):
-        match = JINJA.search(line)
-        if match:
+        for match in JINJA.finditer(line):
+            call = MACRO_CALL.match(line, match.start())
+            if call and call.group(1) in macros:
+                continue
+            if call:
+                known = sorted(macros)
+                problems.append(Problem(
+                    source.path, number, "",
+                    f'"{call.group(0)}" calls a macro that does not exist.'
+                    f"{did_you_mean(call.group(1), known)} {allowed_list(known)}",
+                ))
+                continue
             problems.append(Problem(
                 source.path, number, "",
                 f'"{match.group(0)}" would be read as a template command and break the page. '
                 "If you meant the characters themselves, wrap them in {% raw %} and {% endraw %}.",
             ))
+        for alt, target in IMAGE.findall(line):
+            problems += _check_image(source, number, alt, target, root)
+        for tag in IMG_TAG.findall(line):
+            if not re.search(r"\balt\s*=\s*[\"'][^\"']+[\"']", tag):
+                problems.append(Problem(source.path, number, "", f"the image {tag} has no alt text. "
+                                        'Add alt="…" describing what the image shows.'))
+    return problems
+
+
+def _check_image(source: "Source", line: int, alt: str, target: str, root: Path) -> list[Problem]:
+    problems = []
+    if not alt.strip():
+        problems.append(Problem(
+            source.path, line, "",
+            f"the image {target} has no alt text. Write what it shows between the square brackets: "
+            "![A journey map with five stages](image.png). For a purely decorative image, ask a reviewer.",
+        ))
+    if "://" not in target:
+        expected = (root / source.path).parent / target.split("#")[0]
+        if not expected.is_file():
+            where = os.path.relpath(expected, root)
+            problems.append(Problem(
+                source.path, line, "",
+                f"the image {target} does not exist: there is no file {where}. Check the name and the folder.",
+            ))
+    else:
+        problems.append(Problem(
+            source.path, line, "",
+            f"the image {target} is on another website. Save it in docs/assets/images/ and link it "
+            "from there: the handbook loads nothing from other sites.",
+        ))
     return problems
 
 

@@ -168,6 +168,36 @@ def validate_source(kind: str, source: Source) -> tuple[Item | None, list[Proble
         return None, [translate(e, model, source) for e in error.errors()]
 
 
+# Macros an author may call in a page; anything else in {{ }} is reported as a mistake.
+MACROS = ("method_index", "mindset_index", "tool_index", "journey", "vocabulary_table")
+# Front matter a chapter page (anything that is not a mindset, method or tool) may have.
+CHAPTER_FIELDS = ("title", "description", "hide", "template", "search")
+
+
+def check_chapters(docs_dir: Path, root: Path) -> list[Problem]:
+    """Chapter pages: a title in front matter, no unknown fields, and the same body checks as items."""
+    problems = []
+    item_folders = {docs_dir / folder for folder in FOLDERS.values()}
+    for file in sorted(docs_dir.rglob("*.md")):
+        if file.parent in item_folders and file.name != "index.md":
+            continue
+        rel = file.relative_to(root).as_posix()
+        source, found = parse(file.read_text(encoding="utf-8"), rel)
+        problems += found
+        if source is None:
+            continue
+        if not isinstance(source.meta.get("title"), str) or not source.meta["title"].strip():
+            problems.append(Problem(rel, source.line_of("title") or 2, "title",
+                                    "every page needs a title: add a line 'title: …' to the front matter."))
+        for key in source.meta:
+            if key not in CHAPTER_FIELDS:
+                problems.append(Problem(rel, source.line_of(key), str(key),
+                                        f"unknown field.{did_you_mean(str(key), list(CHAPTER_FIELDS))} "
+                                        f"{allowed_list(list(CHAPTER_FIELDS))}"))
+        problems += checks.check_body(source, root, set(MACROS))
+    return problems
+
+
 def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogue:
     """Read and check every item file under docs_dir. Raises ContentError listing all problems."""
     docs_dir = Path(docs_dir)
@@ -187,12 +217,14 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
             if source is None:
                 continue
             problems += checks.check_slug(file.stem, rel)
-            problems += checks.check_body(kind, source, labels, lang)
+            problems += checks.check_sections(kind, source, labels, lang)
+            problems += checks.check_body(source, root, set(MACROS))
             data, found = validate_source(kind, source)
             problems += found
             if data is not None:
                 entries.append(Entry(kind, file.stem, data, source))
     problems += checks.check_catalogue(entries, vocab, slugs)
+    problems += check_chapters(docs_dir, root)
     if problems:
         raise ContentError(problems)
     return Catalogue(entries, vocab, labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from .loader import Catalogue, Entry
 from .render import Renderer, site_link
@@ -81,6 +82,13 @@ class Pages:
 
     # Automatic additions to item pages --------------------------------------
     def decorate(self, page, markdown: str) -> str:
+        """The title as the page's level-1 heading, so it is the first entry of the page's
+        contents and Material's skip link lands on it (not past the card), then what
+        item pages get automatically."""
+        title = re.sub(r"([\\`*_\[\]{}#])", r"\\\1", html.escape(page.meta["title"], quote=False))
+        return f"# {title} {{ #hb-title }}\n\n{self._item_parts(page, markdown)}"
+
+    def _item_parts(self, page, markdown: str) -> str:
         entry: Entry | None = self.cat.by_src_path(page.file.src_path)
         if entry is None:
             return markdown

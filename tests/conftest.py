@@ -1,58 +1,22 @@
-"""Shared helpers: build the real handbook once per test run, or a small copy of it in a temporary folder."""
+"""Fixtures: the real handbook built once per run, the mini handbook, and one Chromium
+with a local web server for the browser tests.
+
+Chromium is Debian's (`apt-get install chromium`, done by `make test` and .ci/run);
+Playwright cannot download browsers here. Set CHROMIUM to use another binary.
+"""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
-import subprocess
-import sys
+import threading
 from pathlib import Path
 
 import pytest
-import yaml
-from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI = FIXTURES / "mini"
-
-
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build` (strict through mkdocs.yml) in a fresh process, so no module is cached between builds.
-
-    Never pass -q: it hides warnings, and strict mode then has nothing to count.
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env=env,
-    )
-
-
-def copy_project(dest: Path, docs: Path = MINI / "docs", nav: list | None = None) -> Path:
-    """A copy of the project's config, macros and theme with another docs folder (the mini handbook by default)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for folder in ("macros", "overrides"):
-        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(docs, dest / "docs")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    config["nav"] = nav or [
-        {"Home": "index.md"},
-        {"Mindsets": ["mindsets/index.md"]},
-        {"Methods": ["methods/index.md"]},
-        {"Tools": ["tools/index.md"]},
-    ]
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    return dest
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def content(page: Path) -> BeautifulSoup:
-    """The page's article, without Material's header, navigation and footer."""
-    return soup(page).select_one("article.md-content__inner")
+from helpers import MINI, ROOT, run_build
 
 
 @pytest.fixture(scope="session")
@@ -77,3 +41,37 @@ def mini(tmp_path) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(MINI / "docs", docs)
     return docs
+
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# Chromium as root needs --no-sandbox; the rest stop it calling Google's services on a closed network.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM}: CI must install it (apt-get install chromium).")
+        pytest.skip("Chromium is not installed: sudo apt-get install chromium (make test does this as root).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, content, copy_project, run_build, soup
+from helpers import ROOT, content, copy_project, run_build, soup
 from macros.render import Renderer
 
 FOLDER = {"method": "methods", "mindset": "mindsets", "tool": "tools"}
@@ -161,3 +161,28 @@ def test_front_matter_text_is_escaped(tmp_path):
             assert description == "Alpha <script>alert(1)</script> & <b>bold</b>"
         cards = parsed.select(".hb-card")
         assert any("Alpha <script>alert(1)</script> & <b>bold</b>" in c.get_text() for c in cards)
+
+
+def test_every_page_has_one_h1_ordered_headings_a_language_and_unique_ids(site):
+    for path in html_pages(site):
+        page_soup = soup(path)
+        assert page_soup.html.get("lang") == "en", path
+        article = page_soup.select_one("article.md-content__inner")
+        assert len(article.find_all("h1")) == 1, path
+        levels = [int(h.name[1]) for h in article.find_all(re.compile(r"^h[1-6]$"))]
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{path}: heading level jumps from h{before} to h{after}"
+        ids = [el["id"] for el in page_soup.select("[id]")]
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        assert not duplicates, f"{path}: duplicate ids {duplicates}"
+
+
+def test_content_images_have_alt_text(site):
+    for path in html_pages(site):
+        for img in content(path).select("img"):
+            assert img.get("alt", "").strip(), f"{path}: image {img.get('src')} has no alt text"
+
+
+def test_search_index_is_within_budget(site):
+    size = (site / "search" / "search_index.json").stat().st_size
+    assert size <= 1_000_000, f"search index is {size} bytes (budget 1 MB)"

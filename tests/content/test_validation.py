@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, run_build
+from helpers import copy_project, run_build
 from macros.errors import ContentError
 from macros.loader import load
 
@@ -193,3 +193,39 @@ def test_a_content_error_stops_the_build_without_a_traceback(tmp_path):
     assert 'docs/methods/alpha.md, line 5: phases: "explor" is not allowed. Did you mean "explore"?' in result.stderr
     assert 'docs/methods/beta.md, line 3: summmary: unknown field. Did you mean "summary"?' in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_image_without_alt_text(mini):
+    (mini / "assets").mkdir()
+    (mini / "assets/map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    edit(mini, "index.md", "A tiny handbook for tests.", "A tiny handbook.\n\n![](assets/map.png)")
+    message = only(problems(mini))
+    assert message.startswith("docs/index.md, line 7: the image assets/map.png has no alt text.")
+
+
+def test_missing_image(mini):
+    edit(mini, "methods/alpha.md", "When a test needs it.", "![A map of the area](../assets/missing.png)")
+    assert only(problems(mini)) == (
+        "docs/methods/alpha.md, line 25: the image ../assets/missing.png does not exist: "
+        "there is no file docs/assets/missing.png. Check the name and the folder."
+    )
+
+
+def test_image_from_another_website(mini):
+    edit(mini, "index.md", "A tiny handbook for tests.", '<img src="https://example.org/x.png">')
+    found = problems(mini)
+    assert any("docs/index.md, line 5: the image <img" in p and "no alt text" in p for p in found), found
+
+
+def test_chapter_page_needs_a_title_and_known_fields(mini):
+    edit(mini, "index.md", "title: Mini handbook", "titel: Mini handbook")
+    found = problems(mini)
+    assert "docs/index.md, line 2: title: every page needs a title: add a line 'title: …' to the front matter." in found
+    assert any(p.startswith('docs/index.md, line 2: titel: unknown field. Did you mean "title"?') for p in found)
+
+
+def test_unknown_macro_in_a_chapter_is_reported(mini):
+    edit(mini, "methods/index.md", "{{ method_index() }}", "{{ methods_index() }}")
+    assert only(problems(mini)).startswith(
+        'docs/methods/index.md, line 9: "{{ methods_index() }}" calls a macro that does not exist. '
+        'Did you mean "method_index"? (allowed: journey, method_index,')

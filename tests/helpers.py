@@ -1,0 +1,63 @@
+"""Helpers shared by the tests: building the handbook, copying it, reading built pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build` (strict through mkdocs.yml) in a fresh process, so no module is cached between builds.
+
+    Never pass -q: it hides warnings, and strict mode then has nothing to count.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=env,
+    )
+
+
+def copy_project(dest: Path, docs: Path = MINI / "docs", nav: list | None = None) -> Path:
+    """A copy of the project's config, macros and theme with another docs folder (the mini handbook by default)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for folder in ("macros", "overrides"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(docs, dest / "docs")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config["nav"] = nav or [
+        {"Home": "index.md"},
+        {"Mindsets": ["mindsets/index.md"]},
+        {"Methods": ["methods/index.md"]},
+        {"Tools": ["tools/index.md"]},
+    ]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    return dest
+
+
+def site_paths(site: Path) -> list[str]:
+    """Every page of the built site as a path under its root, e.g. '' or 'methods/interviews/'."""
+    paths = []
+    for file in sorted(site.rglob("index.html")):
+        rel = file.parent.relative_to(site).as_posix()
+        paths.append("" if rel == "." else rel + "/")
+    return paths
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def content(page: Path) -> BeautifulSoup:
+    """The page's article, without Material's header, navigation and footer."""
+    return soup(page).select_one("article.md-content__inner")
