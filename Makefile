@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser clean
+.PHONY: serve build check test browser clean schemas new-method new-tool new-mindset
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ build: $(STAMP)  ## Build the static site into site/
 
 check: $(STAMP)  ## Check every page's front matter, fast, without building
 	$(BIN)/python -m macros
+
+schemas: $(STAMP)  ## Regenerate the front matter JSON Schemas from the models
+	$(BIN)/python -m macros schemas
+
+new-method new-tool new-mindset: $(STAMP)  ## Start a new page from its template: make new-method TITLE="Card sorting"
+	$(BIN)/python -m macros new $(@:new-%=%) "$(TITLE)"
 
 # Browser tests drive Debian's Chromium; install it when we can (as root with apt).
 browser:

@@ -169,7 +169,9 @@ def validate_source(kind: str, source: Source) -> tuple[Item | None, list[Proble
 
 
 # Macros an author may call in a page; anything else in {{ }} is reported as a mistake.
-MACROS = ("method_index", "mindset_index", "tool_index", "journey", "vocabulary_table")
+MACROS = ("method_index", "mindset_index", "tool_index", "journey", "vocabulary_table", "fields_table")
+# Copy-me templates for contributors: kept in docs/ so they are easy to find, but not built.
+TEMPLATES = "contribute/templates"
 # Front matter a chapter page (anything that is not a mindset, method or tool) may have.
 CHAPTER_FIELDS = ("title", "description", "hide", "template", "search")
 
@@ -180,6 +182,8 @@ def check_chapters(docs_dir: Path, root: Path) -> list[Problem]:
     item_folders = {docs_dir / folder for folder in FOLDERS.values()}
     for file in sorted(docs_dir.rglob("*.md")):
         if file.parent in item_folders and file.name != "index.md":
+            continue
+        if file.is_relative_to(docs_dir / TEMPLATES):
             continue
         rel = file.relative_to(root).as_posix()
         source, found = parse(file.read_text(encoding="utf-8"), rel)

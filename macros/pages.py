@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from . import jsonschema
 from .loader import Catalogue, Entry
 from .render import Renderer, site_link
 from .schema import FOLDERS
@@ -80,6 +81,17 @@ class Pages:
             rows.append(f"| `{term.key}` | {html.escape(term.text(self.lang))} | {html.escape(term.describe(self.lang))} |")
         return "\n".join(rows)
 
+    def fields_table(self, kind: str) -> str:
+        """Every front matter field of a kind, from the same JSON Schema editors use:
+        whether it is required, what it holds and its limits or allowed values."""
+        schema = jsonschema.build(kind, self.cat.vocab)
+        required = set(schema.get("required", []))
+        rows = ["| Field | Required | What it holds | Limits and allowed values |", "| --- | --- | --- | --- |"]
+        for name, prop in schema["properties"].items():
+            rows.append(f"| `{name}` | {'yes' if name in required else 'no'} | "
+                        f"{html.escape(prop.get('description', ''))} | {_limits(prop, schema)} |")
+        return "\n".join(rows)
+
     # Automatic additions to item pages --------------------------------------
     def decorate(self, page, markdown: str) -> str:
         """The title as the page's level-1 heading, so it is the first entry of the page's
@@ -106,3 +118,27 @@ class Pages:
             f"{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
             f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
         )
+
+
+def _limits(prop: dict, schema: dict) -> str:
+    """A short, readable summary of one property's constraints."""
+    if "$ref" in prop:
+        sub = schema["$defs"][prop["$ref"].split("/")[-1]]
+        return "; ".join(f"`{k}`: {_limits(v, schema) or v.get('type', '')}" for k, v in sub["properties"].items())
+    parts = []
+    items = prop.get("items", {})
+    if "$ref" in items:
+        sub = schema["$defs"][items["$ref"].split("/")[-1]]
+        parts.append("each with " + ", ".join(f"`{k}`" for k in sub["properties"]))
+    if "enum" in prop or "enum" in items:
+        parts.append(", ".join(f"`{v}`" for v in prop.get("enum", items.get("enum", []))))
+    if "maxLength" in prop or "maxLength" in items:
+        parts.append(f"at most {prop.get('maxLength', items.get('maxLength'))} characters")
+    if "pattern" in items:
+        parts.append("slugs: file names without .md")
+    if "minItems" in prop or "maxItems" in prop:
+        low, high = prop.get("minItems", 0), prop.get("maxItems")
+        parts.append(f"{low} to {high} items" if high else f"at least {low} item{'s' if low != 1 else ''}")
+    if prop.get("type") == "array" and not parts:
+        parts.append("a list")
+    return "; ".join(parts)

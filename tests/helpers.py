@@ -34,14 +34,18 @@ def copy_project(dest: Path, docs: Path = MINI / "docs", nav: list | None = None
     for folder in ("macros", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(docs, dest / "docs")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    config["nav"] = nav or [
+    # mkdocs.yml uses tags such as !ENV that a plain YAML loader rejects: swap the nav
+    # (the file's last section) as text.
+    config = (ROOT / "mkdocs.yml").read_text()
+    assert "\nnav:\n" in config, "mkdocs.yml must end with its nav section"
+    nav = nav or [
         {"Home": "index.md"},
         {"Mindsets": ["mindsets/index.md"]},
         {"Methods": ["methods/index.md"]},
         {"Tools": ["tools/index.md"]},
     ]
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    config = config[: config.index("\nnav:\n")] + "\n" + yaml.safe_dump({"nav": nav}, sort_keys=False)
+    (dest / "mkdocs.yml").write_text(config)
     return dest
 
 

@@ -186,3 +186,15 @@ def test_content_images_have_alt_text(site):
 def test_search_index_is_within_budget(site):
     size = (site / "search" / "search_index.json").stat().st_size
     assert size <= 1_000_000, f"search index is {size} bytes (budget 1 MB)"
+
+
+def test_every_page_has_edit_and_source_links_and_a_last_updated_date(site):
+    for path in html_pages(site):
+        page_soup = soup(path)
+        rel = path.relative_to(site).parent.as_posix()
+        edit = page_soup.select_one('a.md-content__button[rel="edit"]')
+        assert edit is not None and edit["href"].startswith(
+            "https://github.com/innovation-handbook-wales/handbook/edit/main/docs/"), rel
+        assert page_soup.select_one('a.md-content__button[href*="/raw/main/docs/"]') is not None, rel
+        updated = page_soup.select_one(".md-source-file__fact")
+        assert updated is not None and re.search(r"Last update: \d{1,2} \w+ \d{4}", updated.get_text(" ", strip=True)), rel
