@@ -62,6 +62,30 @@ class Catalogue:
         """Methods whose `field` (mindsets, tools, related) names `slug`: the reverse lists."""
         return [e for e in self.items("method") if slug in getattr(e.data, field)]
 
+    def neighbours(self, entry: Entry, limit: int = 3) -> tuple[list[Entry], list[Entry]]:
+        """Methods to use before and after this one, for walking the journey.
+
+        Related methods whose main phase comes earlier (before) or later (after), or in the
+        same phase; when a side has none, the methods of the nearest phase on that side."""
+        phases = self.vocab.keys("phases")
+
+        def place(e: Entry) -> int:
+            return phases.index(e.data.phases[0])
+
+        here = place(entry)
+        related = [self.get("method", s) for s in entry.data.related]
+        before = [e for e in related if place(e) < here]
+        after = [e for e in related if place(e) > here]
+        same = [e for e in related if place(e) == here]
+        methods = [e for e in self.items("method") if e.slug != entry.slug]
+        if not before:
+            before = next(([e for e in methods if place(e) == p] for p in range(here - 1, -1, -1)
+                           if any(place(e) == p for e in methods)), [])
+        if not after:
+            after = next(([e for e in methods if place(e) == p] for p in range(here + 1, len(phases))
+                          if any(place(e) == p for e in methods)), same)
+        return before[:limit], after[:limit]
+
     def methods_in_phase(self, phase: str, main_only: bool = False) -> list[Entry]:
         methods = self.items("method")
         if main_only:

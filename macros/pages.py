@@ -108,7 +108,16 @@ class Pages:
         page.meta.setdefault("description", html.escape(entry.data.summary, quote=True))
         link = self._link()
         if entry.kind == "method":
-            return f"{self.render.card(entry, link)}\n\n{markdown}"
+            before, after = self.cat.neighbours(entry)
+            t = self.render.t
+            walk = (
+                f"## {t('walk_heading')} {{ #hb-walk }}\n\n"
+                f"**{t('walk_before')}:**\n\n"
+                f"{self.render.link_list(before, link) if before else t('walk_start')}\n\n"
+                f"**{t('walk_after')}:**\n\n"
+                f"{self.render.link_list(after, link) if after else t('walk_end')}\n"
+            )
+            return f"{self.render.card(entry, link)}\n\n{markdown}\n\n{walk}"
         if entry.kind == "mindset":
             methods = self.cat.methods_using("mindsets", entry.slug)
             heading = self.render.t("methods_for_mindset")

@@ -198,3 +198,17 @@ def test_every_page_has_edit_and_source_links_and_a_last_updated_date(site):
         assert page_soup.select_one('a.md-content__button[href*="/raw/main/docs/"]') is not None, rel
         updated = page_soup.select_one(".md-source-file__fact")
         assert updated is not None and re.search(r"Last update: \d{1,2} \w+ \d{4}", updated.get_text(" ", strip=True)), rel
+
+
+def test_every_method_page_ends_with_before_and_after(site, catalogue):
+    phases = catalogue.vocab.keys("phases")
+    for entry in catalogue.items("method"):
+        walk = content(page(site, "method", entry.slug)).find(id="hb-walk")
+        assert walk is not None, entry.slug
+        labels = [strong.parent for strong in walk.find_all_next("strong", limit=2)]
+        shown = [[a.get_text() for a in label.find_next_sibling().select("a")] for label in labels]
+        before, after = catalogue.neighbours(entry)
+        assert shown == [[e.data.title for e in before], [e.data.title for e in after]], entry.slug
+        here = phases.index(entry.data.phases[0])
+        assert all(phases.index(e.data.phases[0]) < here for e in before), entry.slug
+        assert all(phases.index(e.data.phases[0]) >= here for e in after), entry.slug
