@@ -45,16 +45,19 @@ class Pages:
 
     # Macros for authors -----------------------------------------------------
     def method_index(self) -> str:
-        """Every method as a compact card, grouped by its main phase, in journey order."""
-        parts = []
+        """The methods finder's form, then every method as a compact card, grouped by its
+        main phase in journey order. Each group is a section, so filtering can hide empty ones."""
+        parts = [self.render.filters() + "\n"]
         for term in self.cat.vocab.terms("phases"):
             entries = self.cat.methods_in_phase(term.key, main_only=True)
+            parts.append(f'<section class="hb-phase-group" data-hb-phase="{term.key}" markdown="1">\n')
             parts.append(f"## {term.text(self.lang)} {{ #{term.key} }}\n\n{html.escape(term.describe(self.lang))}\n")
             if entries:
                 cards = "\n".join(self.render.card(e, self._link(), compact=True) for e in entries)
                 parts.append(f'<div class="hb-grid">\n{cards}\n</div>\n')
             else:
                 parts.append(f"{self.render.t('no_methods')}\n")
+            parts.append("</section>\n")
         return "\n".join(parts)
 
     def mindset_index(self) -> str:

@@ -68,6 +68,7 @@ class Renderer:
 
         return {
             "slug": entry.slug,
+            "filters": self.filter_data(entry),
             "title": d.title,
             "href": link(entry),
             "summary": d.summary,
@@ -88,6 +89,25 @@ class Renderer:
             "related": refs("method", d.related),
         }
 
+    def minutes(self, entry: Entry, bound: str) -> int:
+        time = entry.data.time
+        return getattr(time, bound) * self.cat.vocab.term("time_units", time.unit).extra["minutes"]
+
+    def filter_data(self, entry: Entry) -> dict[str, str]:
+        """What the methods finder filters on, as data-hb-* attributes: generated, never hand-kept."""
+        d = entry.data
+        return {
+            "phases": " ".join(d.phases),
+            "time-min": str(self.minutes(entry, "min")),
+            "people-min": str(d.people.min),
+            "people-max": str(d.people.max),
+            "difficulty": d.difficulty,
+            "mindsets": " ".join(d.mindsets),
+            "themes": " ".join(d.themes),
+            "labs": " ".join(d.labs),
+            "good-for": " ".join(d.good_for),
+        }
+
     # HTML ----------------------------------------------------------------
     def _partial(self, name: str, **context) -> str:
         html = self.jinja.get_template(name).render(t=self.words, **context)
@@ -96,6 +116,25 @@ class Renderer:
 
     def card(self, entry: Entry, link: Link, compact: bool = False) -> str:
         return self._partial("hb-card.html", m=self.method_model(entry, link), compact=compact)
+
+    def filters(self) -> str:
+        vocab, lang = self.cat.vocab, self.lang
+
+        def options(name: str) -> list[dict]:
+            return [{"key": t.key, "label": t.text(lang), "minutes": t.extra.get("minutes")} for t in vocab.terms(name)]
+
+        mindsets = [{"key": e.slug, "label": e.data.title} for e in self.cat.items("mindset")]
+        words = {k: self.t(f"filter_{k}") for k in ("phase", "time", "people", "difficulty", "any", "none")}
+        words["clear_label"] = self.t("filter_clear")  # not "clear": Jinja would find dict.clear first
+        words["heading"] = self.t("filters_heading")
+        words["count"] = self.t("filter_count", n="{n}", total="{total}")
+        selects = [("mindset", self.t("filter_mindset"), mindsets),
+                   ("theme", self.t("filter_theme"), options("themes")),
+                   ("lab", self.t("filter_lab"), options("labs"))]
+        html = self.jinja.get_template("hb-filters.html").render(
+            t=words, phases=options("phases"), difficulty=options("difficulty"), time=options("time_available"),
+            selects=selects)
+        return re.sub(r"\n\s*\n", "\n", html).strip()
 
     def worksheet(self, entry: Entry) -> str:
         model = {"title": entry.data.title, "worksheet": entry.data.worksheet}

@@ -69,9 +69,24 @@ class Labels:
         return _pick(self._data["required_headings"][kind], lang)
 
 
+def _read(path: Path) -> dict:
+    """A data file, or a ContentError naming the file and line (no traceback for a typo)."""
+    from .errors import ContentError, Problem
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ContentError([Problem(
+            f"macros/{path.name}", mark.line + 1 if mark else None, "",
+            f"not valid YAML: {getattr(error, 'problem', error)}. Put text that contains ': ', '?' "
+            "or starts with a quote, [ or { in double quotes.",
+        )]) from None
+
+
 def load_vocabularies(path: Path = HERE / "vocabularies.yml") -> Vocabularies:
-    return Vocabularies(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Vocabularies(_read(path))
 
 
 def load_labels(path: Path = HERE / "labels.yml") -> Labels:
-    return Labels(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return Labels(_read(path))

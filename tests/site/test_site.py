@@ -212,3 +212,11 @@ def test_every_method_page_ends_with_before_and_after(site, catalogue):
         here = phases.index(entry.data.phases[0])
         assert all(phases.index(e.data.phases[0]) < here for e in before), entry.slug
         assert all(phases.index(e.data.phases[0]) >= here for e in after), entry.slug
+
+
+def test_hand_written_javascript_stays_small(site):
+    """Budget: all our own JavaScript under 15 KB (checked unminified, which is stricter)."""
+    ours = [p for p in (site / "assets" / "javascripts").glob("*.js") if p.name != "bundle.js"
+            and not p.name.startswith("bundle.")]
+    assert ours, "handbook.js is missing"
+    assert sum(p.stat().st_size for p in ours) < 15 * 1024
