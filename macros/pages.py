@@ -60,6 +60,11 @@ class Pages:
             parts.append("</section>\n")
         return "\n".join(parts)
 
+    def start_guide(self) -> str:
+        """"Where do I start?": three questions, then methods whose good_for names the
+        situation, in journey order. Without JavaScript every situation's list shows."""
+        return self.render.start_guide(self._link())
+
     def mindset_index(self) -> str:
         return self.render.link_list(self.cat.items("mindset"), self._link())
 

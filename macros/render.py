@@ -136,6 +136,25 @@ class Renderer:
             selects=selects)
         return re.sub(r"\n\s*\n", "\n", html).strip()
 
+    def start_guide(self, link: Link) -> str:
+        vocab, lang = self.cat.vocab, self.lang
+        situations = []
+        for term in vocab.terms("situations"):
+            methods = [e for e in self.cat.items("method") if term.key in e.data.good_for]
+            situations.append({"key": term.key, "label": term.text(lang), "description": term.describe(lang),
+                               "methods": [{"title": e.data.title, "href": link(e), "summary": e.data.summary,
+                                            "phase": vocab.term("phases", e.data.phases[0]).text(lang),
+                                            "filters": self.filter_data(e)} for e in methods]})
+        words = {k: self.t(f"start_{k}") for k in ("situation", "time", "people", "suggest", "none")}
+        words["any"] = self.t("filter_any")
+        words["because"] = self.t("start_because", situation="{situation}")
+        words["time_reason"] = self.t("start_time_reason", time="{time}")
+        words["people_reason"] = self.t("start_people_reason", n="{n}")
+        html = self.jinja.get_template("hb-start.html").render(
+            t=words, situations=situations,
+            time=[{"minutes": t.extra["minutes"], "label": t.text(lang)} for t in vocab.terms("time_available")])
+        return re.sub(r"\n\s*\n", "\n", html).strip()
+
     def worksheet(self, entry: Entry) -> str:
         model = {"title": entry.data.title, "worksheet": entry.data.worksheet}
         return self._partial("hb-worksheet.html", m=model)

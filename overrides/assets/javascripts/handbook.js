@@ -92,8 +92,72 @@
     fromQuery();
   }
 
+  /* "Where do I start?" ------------------------------------------------------------ */
+  function start(form) {
+    var sections = Array.prototype.slice.call(document.querySelectorAll(".hb-start__situation"));
+    var reason = document.getElementById("hb-start-reason");
+
+    function read() {
+      var checked = form.querySelector('input[name="situation"]:checked');
+      return {
+        situation: checked ? checked.value : "",
+        time: form.elements.time.value,
+        people: form.elements.people.value
+      };
+    }
+
+    function apply() {
+      var s = read();
+      var shown = 0;
+      sections.forEach(function (section) {
+        var active = section.getAttribute("data-hb-situation") === s.situation;
+        section.hidden = !active;
+        Array.prototype.forEach.call(section.querySelectorAll("li"), function (li) {
+          var ok = active &&
+            (!s.time || Number(li.getAttribute("data-hb-time-min")) <= Number(s.time)) &&
+            (!s.people || (Number(s.people) >= Number(li.getAttribute("data-hb-people-min")) &&
+                           Number(s.people) <= Number(li.getAttribute("data-hb-people-max"))));
+          li.hidden = !ok;
+          if (ok) shown += 1;
+        });
+      });
+      if (!s.situation) {
+        reason.textContent = "";
+        return s;
+      }
+      var label = form.querySelector('input[name="situation"]:checked').parentNode.textContent.trim();
+      var text = form.getAttribute("data-hb-because").replace("{situation}", label);
+      if (s.time) {
+        var option = form.elements.time.options[form.elements.time.selectedIndex].text.toLowerCase();
+        text += ", " + form.getAttribute("data-hb-time-reason").replace("{time}", option);
+      }
+      if (s.people) text += ", " + form.getAttribute("data-hb-people-reason").replace("{n}", s.people);
+      reason.textContent = shown ? text + "." : form.getAttribute("data-hb-none");
+      return s;
+    }
+
+    function save(s) {
+      var params = new URLSearchParams();
+      Object.keys(s).forEach(function (k) { if (s[k]) params.set(k, s[k]); });
+      history.replaceState(null, "", (params.toString() ? "?" + params : location.pathname));
+    }
+
+    var params = new URLSearchParams(location.search);
+    var initial = form.querySelector('input[name="situation"][value="' + (params.get("situation") || "").replace(/[^a-z-]/g, "") + '"]');
+    if (initial) initial.checked = true;
+    form.elements.time.value = params.get("time") || "";
+    form.elements.people.value = params.get("people") || "";
+    form.addEventListener("change", function () { save(apply()); });
+    form.addEventListener("input", function () { save(apply()); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.getElementById("hb-filters");
     if (form) finder(form);
+    var guide = document.getElementById("hb-start");
+    if (guide) start(guide);
   });
 })();
