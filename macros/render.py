@@ -110,7 +110,8 @@ class Renderer:
 
     # HTML ----------------------------------------------------------------
     def _partial(self, name: str, **context) -> str:
-        html = self.jinja.get_template(name).render(t=self.words, **context)
+        context.setdefault("t", self.words)
+        html = self.jinja.get_template(name).render(**context)
         # Markdown ends a raw HTML block at a blank line, so the output must have none.
         return re.sub(r"\n\s*\n", "\n", html).strip()
 
@@ -131,10 +132,9 @@ class Renderer:
         selects = [("mindset", self.t("filter_mindset"), mindsets),
                    ("theme", self.t("filter_theme"), options("themes")),
                    ("lab", self.t("filter_lab"), options("labs"))]
-        html = self.jinja.get_template("hb-filters.html").render(
-            t=words, phases=options("phases"), difficulty=options("difficulty"), time=options("time_available"),
-            selects=selects)
-        return re.sub(r"\n\s*\n", "\n", html).strip()
+        return self._partial(
+            "hb-filters.html", t=words, phases=options("phases"), difficulty=options("difficulty"),
+            time=options("time_available"), selects=selects)
 
     def start_guide(self, link: Link) -> str:
         vocab, lang = self.cat.vocab, self.lang
@@ -150,10 +150,9 @@ class Renderer:
         words["because"] = self.t("start_because", situation="{situation}")
         words["time_reason"] = self.t("start_time_reason", time="{time}")
         words["people_reason"] = self.t("start_people_reason", n="{n}")
-        html = self.jinja.get_template("hb-start.html").render(
-            t=words, situations=situations,
+        return self._partial(
+            "hb-start.html", t=words, situations=situations,
             time=[{"minutes": t.extra["minutes"], "label": t.text(lang)} for t in vocab.terms("time_available")])
-        return re.sub(r"\n\s*\n", "\n", html).strip()
 
     def worksheet(self, entry: Entry) -> str:
         model = {"title": entry.data.title, "worksheet": entry.data.worksheet}
