@@ -24,6 +24,8 @@ JINJA = re.compile(r"{{|{%|{#")
 MACRO_CALL = re.compile(r"{{\s*([a-z_]+)\(.*?\)\s*}}")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 def check_slug(stem: str, path: str) -> list[Problem]:
@@ -85,7 +87,11 @@ def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
                 f'remove the "# {text}" heading: the page title comes from the title field in the front matter.',
             ))
     body = RAW_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), source.body)
-    for number, line in enumerate(body.splitlines(), start=source.body_start):
+    # Images shown as code (a fenced block or `an inline span`) are examples, not images:
+    # blank them for the image checks only. Jinja still reads code, so "{{" is checked everywhere.
+    shown = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    shown_lines = [CODE_SPAN.sub("", line) for line in shown.splitlines()]
+    for index, (number, line) in enumerate(enumerate(body.splitlines(), start=source.body_start)):
         for match in JINJA.finditer(line):
             call = MACRO_CALL.match(line, match.start())
             if call and call.group(1) in macros:
@@ -103,9 +109,9 @@ def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
                 f'"{match.group(0)}" would be read as a template command and break the page. '
                 "If you meant the characters themselves, wrap them in {% raw %} and {% endraw %}.",
             ))
-        for alt, target in IMAGE.findall(line):
+        for alt, target in IMAGE.findall(shown_lines[index]):
             problems += _check_image(source, number, alt, target, root)
-        for tag in IMG_TAG.findall(line):
+        for tag in IMG_TAG.findall(shown_lines[index]):
             if not re.search(r"\balt\s*=\s*[\"'][^\"']+[\"']", tag):
                 problems.append(Problem(source.path, number, "", f"the image {tag} has no alt text. "
                                         'Add alt="…" describing what the image shows.'))

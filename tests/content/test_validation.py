@@ -211,6 +211,14 @@ def test_missing_image(mini):
     )
 
 
+def test_an_image_shown_as_code_is_an_example_not_an_image(mini):
+    """The contributor guide shows image syntax in code; only real images are checked."""
+    edit(mini, "methods/alpha.md", "When a test needs it.",
+         "Write `![A map](../assets/none.png)` like this.\n\n```md\n![](../assets/none.png)\n```\n\n![](../assets/gone.png)")
+    found = problems(mini)
+    assert found and all(p.startswith("docs/methods/alpha.md, line 31: the image ../assets/gone.png") for p in found), found
+
+
 def test_image_from_another_website(mini):
     edit(mini, "index.md", "A tiny handbook for tests.", '<img src="https://example.org/x.png">')
     found = problems(mini)
