@@ -100,6 +100,19 @@ class Pages:
                         f"{html.escape(prop.get('description', ''))} | {_limits(prop, schema)} |")
         return "\n".join(rows)
 
+    def page_meta(self, page) -> None:
+        """Metadata an item page gets from its front matter, before any plugin reads it:
+        a method's tags (its phases, difficulty, themes and labs, in the page's language) for
+        the tags plugin's listing, and a search boost so that method pages rank first."""
+        entry: Entry | None = self.cat.by_src_path(page.file.src_path)
+        if entry is None or entry.kind != "method":
+            return
+        vocab, data = self.cat.vocab, entry.data
+        picked = [("phases", key) for key in data.phases] + [("difficulty", data.difficulty)]
+        picked += [("themes", key) for key in data.themes] + [("labs", key) for key in data.labs]
+        page.meta["tags"] = [vocab.term(name, key).text(self.lang) for name, key in picked]
+        page.meta.setdefault("search", {"boost": 2})
+
     # Automatic additions to item pages --------------------------------------
     def decorate(self, page, markdown: str) -> str:
         """The title as the page's level-1 heading, so it is the first entry of the page's

@@ -220,3 +220,33 @@ def test_hand_written_javascript_stays_small(site):
             and not p.name.startswith("bundle.")]
     assert ours, "handbook.js is missing"
     assert sum(p.stat().st_size for p in ours) < 15 * 1024
+
+
+def test_tags_come_from_the_card_and_the_tags_page_lists_them(site, catalogue):
+    """Tags are never typed: each method is tagged with its phases, difficulty, themes and labs."""
+    vocab = catalogue.vocab
+    listing = soup(site / "tags" / "index.html")
+    for entry in catalogue.items("method"):
+        d = entry.data
+        expected = {vocab.term("phases", k).text("en") for k in d.phases} | {vocab.term("difficulty", d.difficulty).text("en")}
+        expected |= {vocab.term("themes", k).text("en") for k in d.themes} | {vocab.term("labs", k).text("en") for k in d.labs}
+        shown = {a.get_text(strip=True) for a in soup(page(site, "method", entry.slug)).select("nav.md-tags a.md-tag")}
+        assert shown == expected, entry.slug
+        for label in expected:
+            heading = listing.find(lambda tag: tag.name in ("h2", "h3") and tag.get_text(strip=True).rstrip("¶") == label)
+            assert heading is not None, f"tags page has no section for {label}"
+            listed = {a.get_text(strip=True) for a in heading.find_next("ul").select("a")}
+            assert d.title in listed, f"{entry.slug} is not listed under {label}"
+
+
+def test_search_covers_card_fields_and_ranks_methods_first(site, catalogue):
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    by_location = {doc["location"]: doc for doc in docs}
+    for entry in catalogue.items("method"):
+        doc = by_location[f"methods/{entry.slug}/"]
+        assert doc.get("boost") == 2, entry.slug
+        text = " ".join(d["text"] for loc, d in by_location.items() if loc.startswith(f"methods/{entry.slug}/"))
+        for value in (entry.data.summary, entry.data.outputs[0]):
+            assert re.sub(r"\s+", " ", value.replace("'", "&#x27;")) in text or value in text, (entry.slug, value)
