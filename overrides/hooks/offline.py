@@ -1,0 +1,86 @@
+"""MkDocs hook: a copy of the handbook to download and read with no network, search included.
+
+`mkdocs build` builds the site a second time with Material's offline plugin (HANDBOOK_OFFLINE=true:
+plain .html links that work from disk, the search index inlined as a script), copies in the PDFs
+the first build made, and zips it into the site as downloads/innovation-handbook-offline-<lang>.zip.
+The zip is deterministic: files in sorted order with a fixed timestamp.
+
+- The offline plugin would load its search shim from unpkg.com; the offline build takes the copy
+  vendored in overrides/assets/javascripts/vendor instead (nothing may come from another origin).
+- `mkdocs serve` does not make the zip (it would slow every rebuild); HANDBOOK_OFFLINE_ZIP=false
+  turns it off in a build too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.offline")
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+STATE = {"command": "build"}
+STAMP = (2020, 1, 1, 0, 0, 0)  # zip entries need a date: a fixed one keeps the zip reproducible
+
+
+def zip_name(lang: str) -> str:
+    return f"downloads/innovation-handbook-offline-{lang}.zip"
+
+
+def _on(value) -> bool:
+    return str(value).strip().lower() not in ("false", "0", "no", "off", "")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    STATE["command"] = command
+
+
+@event_priority(100)  # before the offline plugin, which adds the unpkg.com shim if none is set
+def on_config(config):
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        config.extra["polyfills"] = [SHIM]
+    return config
+
+
+@event_priority(-200)  # after the offline plugin and after the PDFs are made
+def on_post_build(config) -> None:
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        return  # this is the offline build itself
+    if STATE["command"] != "build" or not _on(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")):
+        log.info("Offline copy not made (only `mkdocs build` makes it; HANDBOOK_OFFLINE_ZIP=false skips it).")
+        return
+    site = Path(config.site_dir)
+    target = site / zip_name(config.theme["language"])
+    with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
+        copy = Path(tmp) / "innovation-handbook"
+        env = {**os.environ, "HANDBOOK_OFFLINE": "true", "HANDBOOK_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config.config_file_path, "-d", str(copy)],
+            capture_output=True, text=True, env=env, cwd=Path(config.config_file_path).parent,
+        )
+        if result.returncode != 0:
+            raise PluginError(f"The offline copy did not build:\n{result.stderr[-3000:]}")
+        downloads = site / "downloads"
+        if downloads.is_dir():  # the PDFs, so the offline copy's download links work
+            for pdf in sorted(downloads.rglob("*.pdf")):
+                dest = copy / pdf.relative_to(site)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(pdf, dest)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for file in sorted(p for p in copy.rglob("*") if p.is_file()):
+                info = zipfile.ZipInfo(f"innovation-handbook/{file.relative_to(copy).as_posix()}", STAMP)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, file.read_bytes())
+    log.info(f"Offline copy: {target.relative_to(site)} ({target.stat().st_size / 1e6:.1f} MB)")
