@@ -6,7 +6,7 @@ import html
 import re
 
 from . import jsonschema
-from .loader import Catalogue, Entry
+from .loader import PLANNER, Catalogue, Entry
 from .render import Renderer, site_link
 from .schema import FOLDERS
 
@@ -21,6 +21,13 @@ class Pages:
 
     def _link(self):
         return site_link(self.page_url, self.use_directory_urls)
+
+    def _planner(self) -> str:
+        """The session planner's address from the current page."""
+        from mkdocs.utils import get_relative_url
+
+        target = f"{PLANNER[:-3]}/" if self.use_directory_urls else f"{PLANNER[:-3]}.html"
+        return get_relative_url(target, self.page_url or ".")
 
     # Navigation -------------------------------------------------------------
     def expand_nav(self, nav: list | None) -> None:
@@ -53,12 +60,16 @@ class Pages:
             parts.append(f'<section class="hb-phase-group" data-hb-phase="{term.key}" markdown="1">\n')
             parts.append(f"## {term.text(self.lang)} {{ #{term.key} }}\n\n{html.escape(term.describe(self.lang))}\n")
             if entries:
-                cards = "\n".join(self.render.card(e, self._link(), compact=True) for e in entries)
+                cards = "\n".join(self.render.card(e, self._link(), compact=True, planner=self._planner()) for e in entries)
                 parts.append(f'<div class="hb-grid">\n{cards}\n</div>\n')
             else:
                 parts.append(f"{self.render.t('no_methods')}\n")
             parts.append("</section>\n")
         return "\n".join(parts)
+
+    def session_planner(self) -> str:
+        """The session planner: an agenda built in the browser from the cards a reader adds."""
+        return self.render.planner(self._link())
 
     def start_guide(self) -> str:
         """"Where do I start?": three questions, then methods whose good_for names the
@@ -138,7 +149,7 @@ class Pages:
                 f"**{t('walk_after')}:**\n\n"
                 f"{self.render.link_list(after, link) if after else t('walk_end')}\n"
             )
-            return f"{self.render.card(entry, link)}\n\n{markdown}\n\n{walk}"
+            return f"{self.render.card(entry, link, planner=self._planner())}\n\n{markdown}\n\n{walk}"
         if entry.kind == "mindset":
             methods = self.cat.methods_using("mindsets", entry.slug)
             heading = self.render.t("methods_for_mindset")

@@ -8,11 +8,13 @@ points, which differs between a page of the site and a PDF.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .loader import Catalogue, Entry
 from .schema import FOLDERS
@@ -115,8 +117,35 @@ class Renderer:
         # Markdown ends a raw HTML block at a blank line, so the output must have none.
         return re.sub(r"\n\s*\n", "\n", html).strip()
 
-    def card(self, entry: Entry, link: Link, compact: bool = False) -> str:
-        return self._partial("hb-card.html", m=self.method_model(entry, link), compact=compact)
+    def card(self, entry: Entry, link: Link, compact: bool = False, planner: str | None = None) -> str:
+        """The method card. With `planner` (the planner page's address from this page), the card
+        carries a hidden "Add to my session" button that handbook.js shows."""
+        plan = None
+        if planner is not None:
+            plan = {"href": planner, **{k: self.t(f"plan_{k}", n="{n}") for k in ("add", "remove", "added", "removed", "link")}}
+        return self._partial("hb-card.html", m=self.method_model(entry, link), compact=compact, plan=plan)
+
+    def planner(self, link: Link) -> str:
+        """The session planner: its words, and every method's card and agenda facts, hidden
+        until handbook.js shows the chosen ones. Methods that take days are listed but not timed."""
+        keys = ("starts", "not_counted", "total", "up", "down", "remove", "moved", "gone", "copied", "cleared",
+                "minutes", "hours", "hours_minutes")
+        keep = {k: "{" + k + "}" for k in ("start", "min", "max", "title", "n", "m", "h")}
+        words = {k.replace("_", "-"): self.t(f"planner_{k}", **keep) for k in keys}
+        w = {k: self.t(f"planner_{k}") for k in ("nojs", "empty", "agenda", "assume", "materials", "share",
+                                                    "share_hint", "copy", "print", "clear", "cards")}
+        methods = []
+        for entry in self.cat.items("method"):
+            unit = self.cat.vocab.term("time_units", entry.data.time.unit)
+            methods.append({
+                "slug": entry.slug, "title": entry.data.title, "href": link(entry), "time": self.time_text(entry),
+                "min": self.minutes(entry, "min"), "max": self.minutes(entry, "max"),
+                # a session is counted in minutes and hours; days and weeks are work between sessions
+                "session": "true" if unit.extra["minutes"] <= 60 else "false",
+                "materials": json.dumps(entry.data.materials, ensure_ascii=False),
+                "card": Markup(self.card(entry, link)),
+            })
+        return self._partial("hb-planner.html", w=w, words=words, methods=methods)
 
     def filters(self) -> str:
         vocab, lang = self.cat.vocab, self.lang
