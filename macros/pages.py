@@ -105,9 +105,11 @@ class Pages:
         whether it is required, what it holds and its limits or allowed values."""
         schema = jsonschema.build(kind, self.cat.vocab)
         required = set(schema.get("required", []))
-        rows = ["| Field | Required | What it holds | Limits and allowed values |", "| --- | --- | --- | --- |"]
+        # Three columns, not four: the table must fit a phone without scrolling sideways.
+        rows = ["| Field | What it holds | Limits and allowed values |", "| --- | --- | --- |"]
         for name, prop in schema["properties"].items():
-            rows.append(f"| `{name}` | {'yes' if name in required else 'no'} | "
+            need = self.render.t("field_required" if name in required else "field_optional")
+            rows.append(f"| `{name}` ({need}) | "
                         f"{html.escape(prop.get('description', ''))} | {_limits(prop, schema)} |")
         return "\n".join(rows)
 

@@ -250,3 +250,22 @@ def test_search_covers_card_fields_and_ranks_methods_first(site, catalogue):
         text = " ".join(d["text"] for loc, d in by_location.items() if loc.startswith(f"methods/{entry.slug}/"))
         for value in (entry.data.summary, entry.data.outputs[0]):
             assert re.sub(r"\s+", " ", value.replace("'", "&#x27;")) in text or value in text, (entry.slug, value)
+
+
+def test_the_contributor_guide_lists_every_field_and_allowed_value(site, catalogue):
+    """The card fields page is generated from the schema: every field of every kind, whether it
+    is required, and the allowed values of each vocabulary."""
+    from macros import jsonschema
+
+    text = content(site / "contribute" / "fields" / "index.html").get_text(" ", strip=True)
+    tables = content(site / "contribute" / "fields" / "index.html").select("table")
+    rows = {tr.select_one("td code").get_text(): tr.select_one("td").get_text(" ", strip=True)
+            for table in tables for tr in table.select("tr") if tr.select_one("td code")}
+    for kind in ("method", "tool", "mindset"):
+        schema = jsonschema.build(kind, catalogue.vocab)
+        for name in schema["properties"]:
+            assert name in rows, f"{kind} field {name} is not in the guide"
+            assert ("required" in rows[name]) == (name in schema.get("required", [])) or kind != "method", name
+    for name in ("phases", "difficulty", "situations", "themes", "labs"):
+        for key in catalogue.vocab.keys(name):
+            assert key in text, f"{name} value {key} is not in the guide"
