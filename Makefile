@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test browser clean schemas new-method new-tool new-mindset
+.PHONY: serve preview build check test browser print-deps bench-pdf clean schemas new-method new-tool new-mindset
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +18,17 @@ $(STAMP): requirements.txt requirements-test.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-serve: $(STAMP)  ## Build and serve the handbook with live reload
+serve: $(STAMP) print-deps  ## Build and serve the handbook with live reload (PDFs made once, in the background)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## Build the static site into site/
+preview: $(STAMP)  ## Serve without making the PDFs, for quick previews
+	HANDBOOK_PDF=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) print-deps  ## Build the static site and its PDFs into site/
 	$(BIN)/mkdocs build
+
+bench-pdf: $(STAMP) print-deps  ## Time the PDF step against the HTML build (real and 200-method handbooks)
+	$(BIN)/python tests/benchmarks/pdf.py
 
 check: $(STAMP)  ## Check every page's front matter, fast, without building
 	$(BIN)/python -m macros
@@ -40,7 +46,16 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Browser tests need Chromium: sudo apt-get install chromium"; fi; }
 
-test: $(STAMP) browser  ## Run every test
+# The PDFs (WeasyPrint) need Pango and the fonts the print stylesheets name; install them when
+# we can (as root with apt).
+print-deps:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q "Liberation Sans"; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core >/dev/null; \
+	  else echo "The PDFs need Pango and fonts: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core"; fi; }
+
+test: $(STAMP) browser print-deps  ## Run every test
 	$(BIN)/python -m pytest
 
 clean:

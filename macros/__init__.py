@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from .errors import ContentError
 from .loader import MACROS, Catalogue, load
 from .pages import Pages
+from .printing.settings import truthy
 
 
 def define_env(env) -> None:
@@ -21,7 +22,8 @@ def define_env(env) -> None:
     except ContentError as error:
         # PluginError makes MkDocs print the message and stop, without a traceback.
         raise PluginError(error.report()) from None
-    pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"])
+    pdf = truthy((env.conf.get("extra") or {}).get("pdf", True))  # the PDF step (overrides/hooks/printing.py)
+    pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"], pdf=pdf)
     pages.expand_nav(env.conf["nav"])
     env.variables["handbook"] = pages
     for name in MACROS:

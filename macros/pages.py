@@ -7,27 +7,34 @@ import re
 
 from . import jsonschema
 from .loader import PLANNER, Catalogue, Entry
+from .printing import Files
+from .printing.links import DOWNLOAD_PAGE, downloads_html, print_card_html
 from .render import Renderer, site_link
 from .schema import FOLDERS
 
 
 class Pages:
-    def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool):
+    def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool, pdf: bool = True):
         self.cat = catalogue
         self.render = Renderer(catalogue, lang)
         self.lang = lang
         self.use_directory_urls = use_directory_urls
+        self.pdf = pdf  # whether this build makes the PDFs (extra.pdf): links to them only then
+        self.files = Files(lang)
         self.page_url = ""  # the page being built, set by on_pre_page_macros
 
     def _link(self):
         return site_link(self.page_url, self.use_directory_urls)
 
-    def _planner(self) -> str:
-        """The session planner's address from the current page."""
+    def _relative(self, path: str) -> str:
+        """A link from the current page to a file of the built site, such as a PDF."""
         from mkdocs.utils import get_relative_url
 
-        target = f"{PLANNER[:-3]}/" if self.use_directory_urls else f"{PLANNER[:-3]}.html"
-        return get_relative_url(target, self.page_url or ".")
+        return get_relative_url(path, self.page_url or ".")
+
+    def _planner(self) -> str:
+        """The session planner's address from the current page."""
+        return self._relative(f"{PLANNER[:-3]}/" if self.use_directory_urls else f"{PLANNER[:-3]}.html")
 
     # Navigation -------------------------------------------------------------
     def expand_nav(self, nav: list | None) -> None:
@@ -132,6 +139,8 @@ class Pages:
         contents and Material's skip link lands on it (not past the card), then what
         item pages get automatically."""
         title = re.sub(r"([\\`*_\[\]{}#])", r"\\\1", html.escape(page.meta["title"], quote=False))
+        if page.file.src_path.replace("\\", "/") == DOWNLOAD_PAGE:
+            markdown += "\n\n" + downloads_html(self.render, self.files, self._relative, self.pdf) + "\n"
         return f"# {title} {{ #hb-title }}\n\n{self._item_parts(page, markdown)}"
 
     def _item_parts(self, page, markdown: str) -> str:
@@ -151,7 +160,10 @@ class Pages:
                 f"**{t('walk_after')}:**\n\n"
                 f"{self.render.link_list(after, link) if after else t('walk_end')}\n"
             )
-            return f"{self.render.card(entry, link, planner=self._planner())}\n\n{markdown}\n\n{walk}"
+            card = self.render.card(entry, link, planner=self._planner())
+            if self.pdf:
+                card += "\n\n" + print_card_html(self.render, self.files, entry, self._relative)
+            return f"{card}\n\n{markdown}\n\n{walk}"
         if entry.kind == "mindset":
             methods = self.cat.methods_using("mindsets", entry.slug)
             heading = self.render.t("methods_for_mindset")

@@ -18,12 +18,21 @@ import pytest
 
 from helpers import MINI, ROOT, run_build
 
+# Builds of the mini handbook skip the PDFs (a second or two each); the real handbook below is
+# built as the deploy builds it, PDFs included, and tests/print builds PDFs where it needs them.
+os.environ.setdefault("HANDBOOK_PDF", "false")
+
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real handbook, built strictly once for the whole run."""
+    """The real handbook, built strictly once for the whole run, with its PDFs (as deployed)."""
     out = tmp_path_factory.mktemp("site")
-    result = run_build(ROOT, out)
+    before = os.environ.get("HANDBOOK_PDF")
+    os.environ["HANDBOOK_PDF"] = "true"
+    try:
+        result = run_build(ROOT, out)
+    finally:
+        os.environ["HANDBOOK_PDF"] = before if before is not None else "false"
     assert result.returncode == 0, f"The handbook does not build:\n{result.stderr}"
     return out
 

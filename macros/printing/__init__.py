@@ -1,0 +1,32 @@
+"""Print: the handbook PDF and the card decks, made with WeasyPrint and our own print stylesheets.
+
+This package does not depend on MkDocs. The MkDocs hook (overrides/hooks/printing.py) gives it
+the site's pages in navigation order (`Chapter`s), the catalogue and the settings, and it
+writes every PDF into the built site:
+
+    downloads/innovation-handbook-<lang>.pdf      the whole handbook, A4
+    downloads/cards-a4-<lang>.pdf                 every card, four to an A4 sheet, double-sided
+    downloads/cards-a6-<lang>.pdf                 every card, A6 with bleed and crop marks
+    downloads/cards-<phase>-a4-<lang>.pdf         the methods of one phase, A4 sheets
+    downloads/cards/<method>-<lang>.pdf           one card, front and back side by side, to fold
+
+Settings.files is the one place these names are defined.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from .settings import Files, Settings
+
+# WeasyPrint takes about a second to import: load the PDF-making modules only when the PDFs
+# are made, not in every build (the macros import this package for the PDFs' addresses).
+_LAZY = {"Book": "book", "Chapter": "book", "Deck": "deck", "PrintError": "weasy", "Printer": "weasy",
+         "Report": "run", "build_all": "run"}
+__all__ = ["Files", "Settings", *_LAZY]
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(name)

@@ -1,0 +1,126 @@
+"""What the print step needs to know about a build, and where each PDF goes.
+
+Nothing here depends on MkDocs: `Settings.from_config` reads a plain mapping with the
+keys MkDocs (or any other generator's adapter) provides, so the PDFs survive a change
+of site generator. The file names are defined once, here: the hook writes them and the
+"Download and print" page and the method pages link to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Pages of the site that are about the website itself, not the handbook: left out of the book.
+# Pages kept out of the handbook PDF: a name ending in "/" leaves out a whole folder.
+LEAVE_OUT = ("download.md", "accessibility.md", "privacy.md", "contribute/")
+DOWNLOADS = "downloads"
+BOOK_NAME = "innovation-handbook"
+
+
+def truthy(value) -> bool:
+    """`extra.pdf` as a yes/no: true, false, or the text of an environment variable."""
+    if isinstance(value, str):
+        return value.strip().lower() not in ("", "0", "false", "no", "off")
+    return bool(value)
+
+
+@dataclass(frozen=True)
+class Files:
+    """Where each PDF goes, relative to the site's root. Every name carries the language."""
+
+    lang: str
+
+    @property
+    def book(self) -> str:
+        return f"{DOWNLOADS}/{BOOK_NAME}-{self.lang}.pdf"
+
+    @property
+    def cards_a4(self) -> str:
+        return f"{DOWNLOADS}/cards-a4-{self.lang}.pdf"
+
+    @property
+    def cards_a6(self) -> str:
+        return f"{DOWNLOADS}/cards-a6-{self.lang}.pdf"
+
+    def phase_deck(self, phase: str) -> str:
+        return f"{DOWNLOADS}/cards-{phase}-a4-{self.lang}.pdf"
+
+    def card(self, slug: str) -> str:
+        return f"{DOWNLOADS}/cards/{slug}-{self.lang}.pdf"
+
+
+@dataclass(frozen=True)
+class Settings:
+    enabled: bool
+    lang: str
+    site_name: str
+    site_description: str
+    site_url: str  # the public address, ending in "/", printed on cards and for links that leave the book
+    date: dt.date | None  # the edition's date: from the setting, else the content's last commit
+    edition: str | None  # a fixed edition name, printed on the cover when set
+    leave_out: tuple[str, ...] = LEAVE_OUT
+    directory_urls: bool = True
+    root: Path = field(default_factory=Path.cwd)
+
+    def leaves_out(self, src_uri: str) -> bool:
+        """Whether a page (its path under docs/) stays out of the handbook PDF."""
+        return any(src_uri == name or (name.endswith("/") and src_uri.startswith(name)) for name in self.leave_out)
+
+    @property
+    def files(self) -> Files:
+        return Files(self.lang)
+
+    @classmethod
+    def from_config(cls, config, root: Path, site_url: str | None = None) -> "Settings":
+        """From a plain mapping of the site's settings: site_name, site_description, site_url,
+        use_directory_urls, language, and `extra.pdf` (on or off) and `extra.print` (edition,
+        date, leave_out)."""
+        extra = config.get("extra") or {}
+        options = extra.get("print") or {}
+        lang = config.get("language") or "en"
+        url = site_url or config.get("site_url") or ""
+        if url and not url.endswith("/"):
+            url += "/"
+        given = options.get("date")
+        if isinstance(given, dt.date):
+            date = given
+        elif given:
+            date = dt.date.fromisoformat(str(given))
+        else:
+            date = content_date(root)
+        return cls(
+            enabled=truthy(extra.get("pdf", True)),
+            lang=lang,
+            site_name=config.get("site_name") or "",
+            site_description=config.get("site_description") or "",
+            site_url=url,
+            date=date,
+            edition=options.get("edition"),
+            leave_out=tuple(options.get("leave_out", LEAVE_OUT)),
+            directory_urls=bool(config.get("use_directory_urls", True)),
+            root=root,
+        )
+
+
+def content_date(root: Path) -> dt.date | None:
+    """The date of the last commit that changed the content, so the same sources always print
+    the same date (never the build's clock). SOURCE_DATE_EPOCH, the reproducible-builds
+    convention, wins when set. None outside a git checkout."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    paths = [p for p in ("docs", "macros/labels.yml", "macros/vocabularies.yml") if (root / p).exists()]
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *paths],
+            cwd=root, capture_output=True, text=True, timeout=20, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    found = re.fullmatch(r"\d{4}-\d{2}-\d{2}", result.stdout.strip())
+    return dt.date.fromisoformat(found.group(0)) if result.returncode == 0 and found else None

@@ -1,0 +1,158 @@
+"""MkDocs hook: make the PDFs (macros/printing) after the site is built.
+
+The only MkDocs-specific part of printing: it hands the print step the pages in navigation
+order, the catalogue that the macros loaded, and the settings.
+
+- `mkdocs build` (and so the deploy) writes every PDF into the site; a problem stops the build.
+- `mkdocs serve` makes the PDFs once, in the background (worker processes, so the server stays
+  responsive), after the first build, keeps them in a temporary folder and copies them into
+  the site after every rebuild: editing a page never waits for the PDFs. Restart the server
+  to make them again from the edited pages.
+- `extra.pdf` in mkdocs.yml (HANDBOOK_PDF=false in the environment) turns the PDF step off.
+
+MkDocs keeps a hook module loaded for the whole `serve` session (it caches hooks by path), so
+the state below lasts across rebuilds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.printing")
+STATE: dict = {"command": "build", "nav": None, "thread": None, "cache": None, "files": None}
+LOCK = threading.Lock()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    STATE["command"] = command
+
+
+def on_config(config):
+    # The print step lives in the project's `macros` package: make it importable from here.
+    root = str(Path(config.config_file_path).resolve().parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    return config
+
+
+def on_nav(nav, config, files):
+    STATE["nav"] = nav
+    return nav
+
+
+def _settings(config):
+    from macros.printing import Settings
+
+    plain = {
+        "site_name": config.site_name, "site_description": config.site_description,
+        "site_url": config.site_url, "use_directory_urls": config.use_directory_urls,
+        "language": config.theme["language"], "extra": config.extra,
+    }
+    return Settings.from_config(plain, Path(config.config_file_path).resolve().parent)
+
+
+def _chapters(nav, settings) -> list:
+    """Every page of the navigation, in order, as the print step's Chapters."""
+    from macros.printing import Chapter
+
+    chapters = []
+
+    def walk(items, section: str, depth: int) -> None:
+        opened = False
+        for item in items:
+            if item.is_page:
+                if settings.leaves_out(item.file.src_uri):
+                    continue
+                level = 1 if depth == 0 or not opened else 2
+                opened = True
+                chapters.append(Chapter(url=item.url, title=item.title or "", html=item.content or "",
+                                        level=level, section=section, src=f"docs/{item.file.src_uri}"))
+            elif item.is_section:
+                walk(item.children, item.title or "", depth + 1)
+
+    walk(nav.items, "", 0)
+    return chapters
+
+
+def _catalogue(config):
+    """The catalogue the macros plugin loaded and checked for this build."""
+    macros = config.plugins.get("macros")
+    handbook = macros.variables.get("handbook") if macros is not None else None
+    if handbook is None:
+        raise PluginError("The print step needs the macros plugin (module_name: macros) in mkdocs.yml.")
+    return handbook.cat
+
+
+def _job(config) -> tuple:
+    """What the print step needs from this build, taken now (a later rebuild replaces it)."""
+    settings = _settings(config)
+    return _chapters(STATE["nav"], settings), _catalogue(config), settings, Path(config.site_dir)
+
+
+def _build(job):
+    from macros.printing import PrintError, build_all
+
+    try:
+        return build_all(*job)
+    except PrintError as error:
+        raise PluginError(str(error)) from None
+
+
+def _restore(config) -> None:
+    """Under serve: put the PDFs made earlier back into the freshly cleaned site."""
+    with LOCK:
+        cache, files = STATE["cache"], list(STATE["files"] or ())
+    for path in files:
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache / path, target)
+
+
+def _background(job, config) -> None:
+    from macros.printing import build_all
+
+    cache = Path(tempfile.mkdtemp(prefix="handbook-pdf-"))
+    try:
+        report = build_all(*job, out_dir=cache)
+    except Exception as error:  # noqa: BLE001 - shown to the author; the server keeps running
+        log.error(f"The PDFs could not be made: {error}")
+        shutil.rmtree(cache, ignore_errors=True)
+        return
+    with LOCK:
+        STATE["cache"], STATE["files"] = cache, list(report.files)
+    _restore(config)
+    log.info(f"PDFs ready: {report.summary()}")
+
+
+def on_shutdown() -> None:
+    if STATE.get("cache"):
+        shutil.rmtree(STATE["cache"], ignore_errors=True)
+
+
+def on_post_build(config) -> None:
+    settings = _settings(config)
+    if not settings.enabled:
+        log.info("PDFs off (extra.pdf / HANDBOOK_PDF): no PDFs made.")
+        return
+    if STATE["command"] == "serve":
+        if STATE["thread"] is None:
+            log.info("Making the PDFs in the background; they appear under downloads/ when ready.")
+            STATE["thread"] = threading.Thread(target=_background, args=(_job(config), config), daemon=True)
+            STATE["thread"].start()
+        else:
+            _restore(config)
+        return
+    report = _build(_job(config))
+    log.info(f"PDFs: {report.summary()}")
+    if os.environ.get("HANDBOOK_PDF_REPORT"):  # for tests/benchmarks/pdf.py
+        Path(os.environ["HANDBOOK_PDF_REPORT"]).write_text(json.dumps(dataclasses.asdict(report), indent=1))
