@@ -17,7 +17,12 @@ from pathlib import Path
 
 # Pages of the site that are about the website itself, not the handbook: left out of the book.
 # Pages kept out of the handbook PDF: a name ending in "/" leaves out a whole folder.
-LEAVE_OUT = ("download.md", "accessibility.md", "privacy.md", "contribute/")
+LEAVE_OUT = ("download.md", "tags.md", "accessibility.md", "privacy.md", "contribute/")
+
+
+def left_out(src_uri: str, names: tuple[str, ...] = LEAVE_OUT) -> bool:
+    """Whether a page (its path under docs/) stays out of the handbook PDF."""
+    return any(src_uri == name or (name.endswith("/") and src_uri.startswith(name)) for name in names)
 DOWNLOADS = "downloads"
 BOOK_NAME = "innovation-handbook"
 
@@ -68,8 +73,7 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)
 
     def leaves_out(self, src_uri: str) -> bool:
-        """Whether a page (its path under docs/) stays out of the handbook PDF."""
-        return any(src_uri == name or (name.endswith("/") and src_uri.startswith(name)) for name in self.leave_out)
+        return left_out(src_uri, self.leave_out)
 
     @property
     def files(self) -> Files:

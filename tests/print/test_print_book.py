@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from helpers import ROOT
 from macros.frontmatter import parse
-from macros.printing.settings import LEAVE_OUT, Files, content_date
+from macros.printing.settings import Files, content_date, left_out
 from macros.schema import FOLDERS
 from macros.vocab import load_labels
 
@@ -44,7 +44,7 @@ def expected_chapters(catalogue) -> list[tuple[int, str]]:
             if isinstance(value, list):
                 walk(value, depth + 1)
                 continue
-            if value in LEAVE_OUT:
+            if left_out(value):
                 continue
             found.append((1 if depth == 0 or not opened else 2, title(value)))
             opened = True
