@@ -28,11 +28,12 @@ def downloads_html(renderer: Renderer, files: Files, relative: Relative, enabled
     phases = [{"label": term.text(lang), "href": relative(files.phase_deck(term.key))}
               for term in cat.vocab.terms("phases")
               if any(e.data.phases[0] == term.key for e in cat.items("method"))]
-    href = {"book": relative(files.book), "cards_a4": relative(files.cards_a4), "cards_a6": relative(files.cards_a6)}
+    href = {"book": relative(files.book), "cards_a4": relative(files.cards_a4), "cards_a6": relative(files.cards_a6),
+            "offline": relative(files.offline)}
     words = {key: renderer.t(key) for key in (
         "download_book", "download_book_about", "download_cards_a4", "download_cards_a4_about",
         "download_cards_a6", "download_cards_a6_about", "download_phases", "download_phases_about",
-        "download_single", "download_worksheets", "download_off")}
+        "download_single", "download_worksheets", "download_off", "download_offline", "download_offline_about")}
     html = env.get_template("downloads.html").render(enabled=enabled, w=words, href=href, phases=phases)
     # Markdown ends a raw HTML block at a blank line, so the output must have none.
     return re.sub(r"\n\s*\n", "\n", html).strip()

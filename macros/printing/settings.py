@@ -58,6 +58,11 @@ class Files:
     def card(self, slug: str) -> str:
         return f"{DOWNLOADS}/cards/{slug}-{self.lang}.pdf"
 
+    @property
+    def offline(self) -> str:
+        """The offline copy of the site (overrides/hooks/offline.py), not a PDF."""
+        return f"{DOWNLOADS}/innovation-handbook-offline-{self.lang}.zip"
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -2,7 +2,7 @@
 
 `mkdocs build` builds the site a second time with Material's offline plugin (HANDBOOK_OFFLINE=true:
 plain .html links that work from disk, the search index inlined as a script), copies in the PDFs
-the first build made, and zips it into the site as downloads/innovation-handbook-offline-<lang>.zip.
+the first build made, and zips it into the site (macros/printing/settings.py, Files.offline, names it).
 The zip is deterministic: files in sorted order with a fixed timestamp.
 
 - The offline plugin would load its search shim from unpkg.com; the offline build takes the copy
@@ -31,8 +31,14 @@ STATE = {"command": "build"}
 STAMP = (2020, 1, 1, 0, 0, 0)  # zip entries need a date: a fixed one keeps the zip reproducible
 
 
-def zip_name(lang: str) -> str:
-    return f"downloads/innovation-handbook-offline-{lang}.zip"
+def zip_name(config) -> str:
+    """The zip's path in the site: one name, shared with the download page's link."""
+    root = str(Path(config.config_file_path).resolve().parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from macros.printing.settings import Files
+
+    return Files(config.theme["language"]).offline
 
 
 def _on(value) -> bool:
@@ -60,7 +66,7 @@ def on_post_build(config) -> None:
         log.info("Offline copy not made (only `mkdocs build` makes it; HANDBOOK_OFFLINE_ZIP=false skips it).")
         return
     site = Path(config.site_dir)
-    target = site / zip_name(config.theme["language"])
+    target = site / zip_name(config)
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
         copy = Path(tmp) / "innovation-handbook"
         env = {**os.environ, "HANDBOOK_OFFLINE": "true", "HANDBOOK_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}

@@ -35,6 +35,11 @@ def test_the_copy_has_every_page_with_plain_links_and_an_inlined_search_index(si
     assert links and all(".html" in href or href.endswith((".pdf", ".zip", ".json")) for href in links), links[:5]
 
 
+def test_the_download_page_links_the_copy(site):
+    links = [a["href"] for a in soup(site / "download" / "index.html").select("a[href]")]
+    assert f"../{ZIP}" in links
+
+
 def test_nothing_in_the_copy_comes_from_another_origin(offline):
     for file in offline.rglob("*.html"):
         page = soup(file)
