@@ -7,8 +7,9 @@ The zip is deterministic: files in sorted order with a fixed timestamp.
 
 - The offline plugin would load its search shim from unpkg.com; the offline build takes the copy
   vendored in overrides/assets/javascripts/vendor instead (nothing may come from another origin).
-- `mkdocs serve` does not make the zip (it would slow every rebuild); HANDBOOK_OFFLINE_ZIP=false
-  turns it off in a build too.
+- `mkdocs serve` does not make the zip (it would slow every rebuild). In a build, the PDF
+  switch (extra.pdf, HANDBOOK_PDF=false) turns it off too, for quick previews; so does
+  HANDBOOK_OFFLINE_ZIP=false on its own.
 """
 
 from __future__ import annotations
@@ -62,8 +63,10 @@ def on_post_build(config) -> None:
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     if offline is not None and offline.config.enabled:
         return  # this is the offline build itself
-    if STATE["command"] != "build" or not _on(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")):
-        log.info("Offline copy not made (only `mkdocs build` makes it; HANDBOOK_OFFLINE_ZIP=false skips it).")
+    wanted = _on(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and _on((config.extra or {}).get("pdf", True))
+    if STATE["command"] != "build" or not wanted:
+        log.info("Offline copy not made (only `mkdocs build` makes it; HANDBOOK_PDF=false or "
+                 "HANDBOOK_OFFLINE_ZIP=false skips it).")
         return
     site = Path(config.site_dir)
     target = site / zip_name(config)
