@@ -101,7 +101,8 @@ class Deck:
         model as an argument)."""
         empty = {"slug": "", "filters": {}, "href": "", "title": "", "summary": "", "phases": [],
                  "time": "", "people": "", "difficulty": ""}
-        return self.jinja.get_template("hb-card.html").make_module({"m": empty, "t": self.t, "compact": True})
+        return self.jinja.get_template("hb-card.html").make_module({"m": empty, "t": self.t, "compact": True,
+                                                                     "plan": None})
 
     def _qr(self, url: str) -> dict:
         # A regular QR code (not Micro QR, which few phones read), medium error correction,
