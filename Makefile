@@ -55,8 +55,10 @@ print-deps:
 	      libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core >/dev/null; \
 	  else echo "The PDFs need Pango and fonts: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core"; fi; }
 
+# One worker per core; tests that share an expensive fixture (the handbook PDF read back) stay
+# together (xdist_group), the rest are shared out one by one.
 test: $(STAMP) browser print-deps  ## Run every test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 clean:
 	rm -rf site .pytest_cache

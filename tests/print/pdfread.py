@@ -80,6 +80,17 @@ def page_words(path: Path) -> list[list[dict]]:
         return [page.extract_words(keep_blank_chars=False, use_text_flow=True) for page in pdf.pages]
 
 
+def page_texts_and_words(path: Path) -> tuple[list[str], list[list[dict]]]:
+    """Both at once: pdfplumber parses each page once for the two (the handbook PDF is long)."""
+    texts, words = [], []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            texts.append(page.extract_text() or "")
+            words.append(page.extract_words(keep_blank_chars=False, use_text_flow=True))
+            page.flush_cache()
+    return texts, words
+
+
 def page_texts(path: Path) -> list[str]:
     with pdfplumber.open(path) as pdf:
         return [page.extract_text() or "" for page in pdf.pages]

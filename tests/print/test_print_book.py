@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pdfread import (internal_links, norm, outline, page_texts, page_words, printed_number, root, stream_texts,
+from pdfread import (internal_links, norm, outline, page_texts_and_words, printed_number, root, stream_texts,
                      struct_elements, uris)
 from pypdf import PdfReader
 
@@ -17,6 +17,9 @@ from macros.frontmatter import parse
 from macros.printing.settings import Files, content_date, left_out
 from macros.schema import FOLDERS
 from macros.vocab import load_labels
+
+# One worker reads the handbook PDF back once for all these tests (make test runs xdist).
+pytestmark = pytest.mark.xdist_group("handbook-pdf")
 
 LABELS = load_labels()
 
@@ -69,13 +72,18 @@ def reader(book) -> PdfReader:
 
 
 @pytest.fixture(scope="module")
-def texts(book) -> list[str]:
-    return page_texts(book)
+def parsed(book) -> tuple[list[str], list[list[dict]]]:
+    return page_texts_and_words(book)
 
 
 @pytest.fixture(scope="module")
-def words(book) -> list[list[dict]]:
-    return page_words(book)
+def texts(parsed) -> list[str]:
+    return parsed[0]
+
+
+@pytest.fixture(scope="module")
+def words(parsed) -> list[list[dict]]:
+    return parsed[1]
 
 
 def chapter_pages(reader) -> list[tuple[int, str, int]]:
