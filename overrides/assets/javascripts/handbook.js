@@ -189,7 +189,7 @@
           button.getAttribute(at >= 0 ? "data-hb-removed" : "data-hb-added").replace("{n}", plan.length);
       });
       show();
-      button.parentNode.hidden = false;
+      button.parentNode.classList.add("hb-plan--ready");
     });
   }
 
