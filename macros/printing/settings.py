@@ -17,7 +17,7 @@ from pathlib import Path
 
 # Pages of the site that are about the website itself, not the handbook: left out of the book.
 # Pages kept out of the handbook PDF: a name ending in "/" leaves out a whole folder.
-LEAVE_OUT = ("download.md", "tags.md", "accessibility.md", "privacy.md", "contribute/")
+LEAVE_OUT = ("download.md", "planner.md", "tags.md", "accessibility.md", "privacy.md", "contribute/")
 
 
 def left_out(src_uri: str, names: tuple[str, ...] = LEAVE_OUT) -> bool:
