@@ -32,18 +32,14 @@ STATE = {"command": "build"}
 STAMP = (2020, 1, 1, 0, 0, 0)  # zip entries need a date: a fixed one keeps the zip reproducible
 
 
-def zip_name(config) -> str:
-    """The zip's path in the site: one name, shared with the download page's link."""
+def _settings(config):
+    """The project's print settings module (the zip's name, the yes/no reading of switches)."""
     root = str(Path(config.config_file_path).resolve().parent)
     if root not in sys.path:
         sys.path.insert(0, root)
-    from macros.printing.settings import Files
+    from macros.printing import settings
 
-    return Files(config.theme["language"]).offline
-
-
-def _on(value) -> bool:
-    return str(value).strip().lower() not in ("false", "0", "no", "off", "")
+    return settings
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -63,13 +59,15 @@ def on_post_build(config) -> None:
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     if offline is not None and offline.config.enabled:
         return  # this is the offline build itself
-    wanted = _on(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and _on((config.extra or {}).get("pdf", True))
+    settings = _settings(config)
+    wanted = settings.truthy(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and \
+        settings.truthy((config.extra or {}).get("pdf", True))
     if STATE["command"] != "build" or not wanted:
         log.info("Offline copy not made (only `mkdocs build` makes it; HANDBOOK_PDF=false or "
                  "HANDBOOK_OFFLINE_ZIP=false skips it).")
         return
     site = Path(config.site_dir)
-    target = site / zip_name(config)
+    target = site / settings.Files(config.theme["language"]).offline  # the download page links the same name
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
         copy = Path(tmp) / "innovation-handbook"
         env = {**os.environ, "HANDBOOK_OFFLINE": "true", "HANDBOOK_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
