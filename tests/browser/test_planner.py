@@ -41,6 +41,11 @@ def agenda(page) -> list[str]:
     return page.eval_on_selector_all(".hb-planner__agenda > li", "items => items.map(li => li.dataset.hbSlug)")
 
 
+def focused(page) -> str | None:
+    """The accessible name the agenda's focused button has."""
+    return page.evaluate("document.activeElement.getAttribute('aria-label')")
+
+
 def expected_times(catalogue, entries):
     render = Renderer(catalogue, "en")
     timed = [e for e in entries if e.data.time.unit in ("minutes", "hours")]
@@ -80,24 +85,24 @@ def test_reorder_and_remove_from_the_keyboard(context, base_url, catalogue):
     first, second = entries[0], entries[1]
     page.locator(f'.hb-planner__agenda li[data-hb-slug="{first.slug}"] a').focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move {first.data.title} down"
+    assert focused(page) == f"Move {first.data.title} down"
     page.keyboard.press("Enter")
     assert agenda(page)[:2] == [second.slug, first.slug]
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move {first.data.title} down", \
+    assert focused(page) == f"Move {first.data.title} down", \
         "focus stays with the moved method"
     assert page.locator("#hb-planner-status").inner_text() == f"{first.data.title} is now number 2."
     page.keyboard.press("Shift+Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move {first.data.title} up"
+    assert focused(page) == f"Move {first.data.title} up"
     page.keyboard.press("Enter")
     assert agenda(page)[:2] == [first.slug, second.slug]
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move {first.data.title} down", \
+    assert focused(page) == f"Move {first.data.title} down", \
         "at the top there is no 'up': focus moves to 'down', not to the page"
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Remove {first.data.title}"
+    assert focused(page) == f"Remove {first.data.title}"
     page.keyboard.press("Enter")
     assert agenda(page) == [e.slug for e in entries[1:]]
     assert page.locator("#hb-planner-status").inner_text() == f"{first.data.title} removed."
-    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Remove {second.data.title}"
+    assert focused(page) == f"Remove {second.data.title}"
     assert page.locator(f'.hb-planner__method[data-hb-slug="{first.slug}"]').is_hidden()
 
 
