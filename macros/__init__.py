@@ -34,6 +34,7 @@ def on_pre_page_macros(env) -> None:
     """Tell the macros which page they are on, so their links are relative to it; give item
     pages the metadata their front matter implies (the tags plugin reads it later)."""
     env.variables["handbook"].page_url = env.page.url
+    env.variables["handbook"].page_src = env.page.file.src_uri
     env.variables["handbook"].page_meta(env.page)
 
 

@@ -3,6 +3,7 @@
     python -m macros                      check every page's front matter and headings (fast, no build)
     python -m macros new method "Title"   create docs/methods/<slug>.md from the copy-me template
     python -m macros schemas              regenerate the JSON Schemas in docs/assets/schemas/
+    python -m macros stamp FILE...        record the English revision a translation (page.cy.md) follows
 
 `make check`, `make new-method TITLE="…"` (and new-tool, new-mindset) and `make schemas` call these.
 """
@@ -30,8 +31,40 @@ def check(root: Path) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(catalogue.items(k))} {k}s" for k in KINDS)
-    print(f"All content is valid: {counts}.")
+    done = ", ".join(f"{len(found)} {code} translations" for code, found in catalogue.translated.items())
+    print(f"All content is valid: {counts}; {done}.")
     return 0
+
+
+def stamp(root: Path, files: list[Path]) -> int:
+    """Write the English page's current revision into each translation's `translation.revision`.
+    Run it after updating a translation to match the English."""
+    from .frontmatter import parse
+    from .loader import FOLDERS as folders
+    from .translations import FILE_NAME, revision
+
+    root = root.resolve()
+    docs, failed = root / "docs", 0
+    for file in files:
+        file = file.resolve()
+        match = FILE_NAME.match(file.name)
+        english = file.with_name(f"{match.group('stem')}.md") if match else None
+        if english is None or not english.is_file():
+            print(f"{file}: not a translation of an English page (page.cy.md beside page.md).", file=sys.stderr)
+            failed += 1
+            continue
+        source, problems = parse(english.read_text(encoding="utf-8"), str(english))
+        rel = english.relative_to(docs).as_posix()
+        kind = next((k for k, f in folders.items() if rel.startswith(f"{f}/") and english.name != "index.md"), "chapter")
+        text = file.read_text(encoding="utf-8")
+        new, count = re.subn(r'(?m)^(\s+revision:\s*).*$', lambda m: f'{m.group(1)}"{revision(kind, source)}"', text, count=1)
+        if source is None or not count:
+            print(f"{file}: no `revision:` line in its translation block.", file=sys.stderr)
+            failed += 1
+            continue
+        file.write_text(new, encoding="utf-8")
+        print(f"{file.relative_to(root)}: revision {revision(kind, source)}")
+    return 1 if failed else 0
 
 
 def slugify(title: str) -> str:
@@ -66,7 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("kind", choices=list(KINDS))
     new_parser.add_argument("title")
     sub.add_parser("schemas", help="regenerate the JSON Schemas")
+    stamp_parser = sub.add_parser("stamp", help="record the English revision a translation follows")
+    stamp_parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "stamp":
+        return stamp(args.root, args.files)
     if args.command == "new":
         return new(args.root, args.kind, args.title)
     if args.command == "schemas":

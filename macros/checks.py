@@ -50,7 +50,9 @@ def _headings(source: "Source") -> list[tuple[int, int, str]]:
             continue
         match = None if fenced else HEADING.match(line)
         if match:
-            found.append((number, len(match.group(1)), match.group(2)))
+            # A heading's attribute list ({ #id }, as translations keep the English anchors) is not its text.
+            text = re.sub(r"\s*\{[^{}]*\}\s*$", "", match.group(2))
+            found.append((number, len(match.group(1)), text))
     return found
 
 

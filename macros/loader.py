@@ -11,11 +11,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, translations
 from .errors import ContentError, Problem, allowed_list, did_you_mean
 from .frontmatter import Source, parse
+from .translations import LANGUAGES, ORIGINAL, Translation
 from .schema import FOLDERS, KINDS, Item
-from .vocab import Labels, Vocabularies, load_labels, load_vocabularies
+from .vocab import Labels, Vocabularies, load_labels, load_terminology, load_vocabularies
 
 
 @dataclass
@@ -34,9 +35,16 @@ class Entry:
 class Catalogue:
     """Every item of the handbook, with the lookups that pages and indexes need."""
 
-    def __init__(self, entries: list[Entry], vocab: Vocabularies, labels: Labels):
+    def __init__(self, entries: list[Entry], vocab: Vocabularies, labels: Labels, lang: str = ORIGINAL,
+                 originals: dict[str, tuple[str, Source]] | None = None,
+                 translated: dict[str, dict[str, Translation]] | None = None):
         self.vocab = vocab
         self.labels = labels
+        self.terminology = load_terminology()  # English-Welsh terms, for translators
+        self.lang = lang  # the language of this build: the items' words are in it
+        # Every page in English (docs/ path -> its kind and source), and each language's translations.
+        self.originals = originals or {}
+        self.translated = translated or {code: {} for code in LANGUAGES[1:]}
         self._by_kind: dict[str, dict[str, Entry]] = {kind: {} for kind in KINDS}
         for entry in entries:
             self._by_kind[entry.kind][entry.slug] = entry
@@ -57,6 +65,17 @@ class Catalogue:
             if folder == kind_folder and name.endswith(".md"):
                 return self._by_kind[kind].get(name[:-3])
         return None
+
+    def translation(self, src_uri: str, lang: str | None = None) -> Translation | None:
+        """The page's translation into `lang` (default: this build's language), if there is one."""
+        return self.translated.get(lang or self.lang, {}).get(src_uri)
+
+    def page_text(self, src_uri: str) -> str | None:
+        """The page's source in this build's language (None for a page the loader does not know)."""
+        if src_uri not in self.originals:
+            return None
+        kind, english = self.originals[src_uri]
+        return translations.page_text(kind, english, self.translation(src_uri))
 
     def methods_using(self, field: str, slug: str) -> list[Entry]:
         """Methods whose `field` (mindsets, tools, related) names `slug`: the reverse lists."""
@@ -194,7 +213,7 @@ def validate_source(kind: str, source: Source) -> tuple[Item | None, list[Proble
 
 # Macros an author may call in a page; anything else in {{ }} is reported as a mistake.
 MACROS = ("method_index", "mindset_index", "tool_index", "journey", "vocabulary_table", "fields_table",
-          "start_guide", "session_planner")
+          "start_guide", "session_planner", "terminology_table", "translation_status")
 # The session planner's page: every card links to it.
 PLANNER = "planner.md"
 # Copy-me templates for contributors: kept in docs/ so they are easy to find, but not built.
@@ -203,20 +222,22 @@ TEMPLATES = "contribute/templates"
 CHAPTER_FIELDS = ("title", "description", "hide", "template", "search")
 
 
-def check_chapters(docs_dir: Path, root: Path) -> list[Problem]:
+def check_chapters(docs_dir: Path, root: Path, originals: dict | None = None) -> list[Problem]:
     """Chapter pages: a title in front matter, no unknown fields, and the same body checks as items."""
     problems = []
     item_folders = {docs_dir / folder for folder in FOLDERS.values()}
     for file in sorted(docs_dir.rglob("*.md")):
         if file.parent in item_folders and file.name != "index.md":
             continue
-        if file.is_relative_to(docs_dir / TEMPLATES):
+        if file.is_relative_to(docs_dir / TEMPLATES) or translations.is_translation(file):
             continue
         rel = file.relative_to(root).as_posix()
         source, found = parse(file.read_text(encoding="utf-8"), rel)
         problems += found
         if source is None:
             continue
+        if originals is not None:
+            originals[file.relative_to(docs_dir).as_posix()] = ("chapter", source)
         if not isinstance(source.meta.get("title"), str) or not source.meta["title"].strip():
             problems.append(Problem(rel, source.line_of("title") or 2, "title",
                                     "every page needs a title: add a line 'title: …' to the front matter."))
@@ -236,10 +257,11 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
     vocab, labels = load_vocabularies(), load_labels()
     problems: list[Problem] = []
     entries: list[Entry] = []
+    originals: dict[str, tuple[str, Source]] = {}
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, folder in FOLDERS.items():
         for file in sorted((docs_dir / folder).glob("*.md")):
-            if file.name == "index.md":
+            if file.name == "index.md" or translations.is_translation(file):
                 continue
             rel = file.relative_to(root).as_posix()
             slugs[kind].add(file.stem)
@@ -248,14 +270,67 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
             if source is None:
                 continue
             problems += checks.check_slug(file.stem, rel)
-            problems += checks.check_sections(kind, source, labels, lang)
+            problems += checks.check_sections(kind, source, labels, ORIGINAL)
             problems += checks.check_body(source, root, set(MACROS))
             data, found = validate_source(kind, source)
             problems += found
+            originals[f"{folder}/{file.name}"] = (kind, source)
             if data is not None:
                 entries.append(Entry(kind, file.stem, data, source))
     problems += checks.check_catalogue(entries, vocab, slugs)
-    problems += check_chapters(docs_dir, root)
+    problems += check_chapters(docs_dir, root, originals)
+    translated: dict[str, dict[str, Translation]] = {}
+    for code in LANGUAGES[1:]:
+        translated[code], found = load_translations(docs_dir, root, code, originals, labels)
+        problems += found
     if problems:
         raise ContentError(problems)
-    return Catalogue(entries, vocab, labels)
+    if lang != ORIGINAL:  # the cards of this build carry the translated words
+        for entry in entries:
+            done = translated.get(lang, {}).get(entry.src_path)
+            if done is not None:
+                merged = translations.merge(entry.kind, entry.source.meta, done.text)
+                entry.data = KINDS[entry.kind].model_validate(merged)
+    return Catalogue(entries, vocab, labels, lang, originals, translated)
+
+
+def load_translations(docs_dir: Path, root: Path, lang: str, originals: dict[str, tuple[str, Source]],
+                      labels: Labels) -> tuple[dict[str, Translation], list[Problem]]:
+    """Read and check every translation into `lang`: what it may hold, that its original exists,
+    and that the card it makes (English fields with translated words) is valid."""
+    found: dict[str, Translation] = {}
+    problems: list[Problem] = []
+    for file in translations.find(docs_dir, lang):
+        if file.is_relative_to(docs_dir / TEMPLATES):
+            continue
+        rel = file.relative_to(root).as_posix()
+        src_uri = file.relative_to(docs_dir).as_posix()[: -len(f".{lang}.md")] + ".md"
+        if src_uri not in originals and (docs_dir / src_uri).is_file():
+            continue  # the English page could not be read: its own problem is reported
+        if src_uri not in originals:
+            guess = did_you_mean(src_uri, list(originals))
+            problems.append(Problem(rel, None, "", f"a translation without an original: docs/{src_uri} does not "
+                                    f"exist.{guess} Name a translation after its English page (page.md -> "
+                                    f"page.{lang}.md), or remove it."))
+            continue
+        source, errors = translations.read(file, root)
+        problems += errors
+        if source is None:
+            continue
+        kind, english = originals[src_uri]
+        english_path = f"docs/{src_uri}"
+        status, rev, errors = translations.check(kind, source, english, lang, english_path)
+        problems += errors
+        if kind != "chapter":
+            merged = translations.merge(kind, english.meta, {k: v for k, v in source.meta.items() if k in translations.TEXT_FIELDS[kind]})
+            _, errors = validate_source(kind, Source(rel, merged, source.body, source.body_start, source.lines))
+            # Only the translated words can be wrong here: the English file's own problems are reported for it.
+            # (A list whose length differs from the English's is reported once, above.)
+            counted = {p.field for p in problems if p.path == rel and "items but" in p.message}
+            problems += [p for p in errors if p.field.split(".")[0].split(" ")[0] in translations.TEXT_FIELDS[kind]
+                         and p.field not in counted]
+            if source.body.strip():
+                problems += checks.check_sections(kind, source, labels, lang)
+        problems += checks.check_body(source, root, set(MACROS))
+        found[src_uri] = Translation(src_uri, lang, kind, source, status, rev, translations.revision(kind, english))
+    return found, problems

@@ -7,6 +7,7 @@ import re
 
 from . import jsonschema
 from .loader import PLANNER, Catalogue, Entry
+from .translations import LANGUAGES, NAMES, ORIGINAL, revision, translation_uri
 from .printing import Files
 from .printing.links import DOWNLOAD_PAGE, downloads_html, print_card_html
 from .render import Renderer, site_link
@@ -22,15 +23,29 @@ class Pages:
         self.pdf = pdf  # whether this build makes the PDFs (extra.pdf): links to them only then
         self.files = Files(lang)
         self.page_url = ""  # the page being built, set by on_pre_page_macros
+        self.page_src = ""  # its path in docs/
 
     def _link(self):
         return site_link(self.page_url, self.use_directory_urls)
 
     def _relative(self, path: str) -> str:
-        """A link from the current page to a file of the built site, such as a PDF."""
+        """A link from the current page to a file of the built site, such as a PDF. A path
+        starting with ../ leaves this build's site, for another language's (the site root's)."""
         from mkdocs.utils import get_relative_url
 
+        if path.startswith("../"):  # get_relative_url cannot climb above the root: do it here
+            root = get_relative_url("./", self.page_url or ".")
+            return ("" if root == "./" else root) + path
         return get_relative_url(path, self.page_url or ".")
+
+    def _page(self, src_uri: str) -> str:
+        """A link from the current page to another page of this build, by its path in docs/."""
+        stem = src_uri[:-3]
+        if not self.use_directory_urls:
+            return self._relative(f"{stem}.html")
+        if stem == "index" or stem.endswith("/index"):
+            return self._relative(stem[:-5] or "./")
+        return self._relative(f"{stem}/")
 
     def _planner(self) -> str:
         """The session planner's address from the current page."""
@@ -120,6 +135,44 @@ class Pages:
                         f"{html.escape(prop.get('description', ''))} | {_limits(prop, schema)} |")
         return "\n".join(rows)
 
+    def terminology_table(self) -> str:
+        """The handbook's English-Welsh terms (macros/terminology.yml), for translators."""
+        rows = ["| English | Cymraeg | Note |", "| --- | --- | --- |"]
+        for term in self.cat.terminology:
+            rows.append(f"| {html.escape(term['en'])} | {html.escape(term['cy'])} | {html.escape(term.get('note', ''))} |")
+        return "\n".join(rows)
+
+    def translation_status(self) -> str:
+        """Every page with the state of its translation in each language: missing, draft,
+        reviewed, or out of date (the English words changed since it was translated)."""
+        t = self.render.t
+        parts = []
+        pages = sorted(self.cat.originals, key=lambda uri: (uri.count("/"), uri))
+        for lang in LANGUAGES[1:]:
+            counts = {"missing": 0, "draft": 0, "reviewed": 0, "out-of-date": 0}
+            rows = [f"| {t('status_page')} | {t('status_revision')} | {NAMES[lang]} |", "| --- | --- | --- |"]
+            for uri in pages:
+                kind, english = self.cat.originals[uri]
+                done = self.cat.translation(uri, lang)
+                state = done.state if done else "missing"
+                counts[state] += 1
+                words = t(f"status_{state.replace('-', '_')}")
+                if done is not None and done.kind != "chapter" and not done.has_body:
+                    words += f" ({t('status_card_only')})"
+                title = html.escape(str(english.meta.get("title", uri)))
+                file = translation_uri(uri, lang)
+                rows.append(f"| [{title}]({self._relative_md(uri)})<br>`docs/{file}` | "
+                            f"`{revision(kind, english)}` | {words} |")
+            summary = t("status_summary", language=NAMES[lang], total=len(pages), **{k.replace("-", "_"): v for k, v in counts.items()})
+            parts.append(f"{summary}\n\n" + "\n".join(rows))
+        return "\n\n".join(parts)
+
+    def _relative_md(self, src_uri: str) -> str:
+        """A markdown link target from the current page's file to another page's file."""
+        from mkdocs.utils import get_relative_url
+
+        return get_relative_url(src_uri, self.page_src or "index.md")
+
     def page_meta(self, page) -> None:
         """Metadata an item page gets from its front matter, before any plugin reads it:
         a method's tags (its phases, difficulty, themes and labs, in the page's language) for
@@ -139,9 +192,40 @@ class Pages:
         contents and Material's skip link lands on it (not past the card), then what
         item pages get automatically."""
         title = re.sub(r"([\\`*_\[\]{}#])", r"\\\1", html.escape(page.meta["title"], quote=False))
-        if page.file.src_path.replace("\\", "/") == DOWNLOAD_PAGE:
+        src = page.file.src_path.replace("\\", "/")
+        if src == DOWNLOAD_PAGE:
             markdown += "\n\n" + downloads_html(self.render, self.files, self._relative, self.pdf) + "\n"
-        return f"# {title} {{ #hb-title }}\n\n{self._item_parts(page, markdown)}"
+        attrs, note, english_body = self._language(src)
+        if english_body:
+            # The text is the English original: say so to screen readers (WCAG 3.1.2, language of parts).
+            markdown = f'<div lang="{ORIGINAL}" markdown="1">\n\n{markdown}\n\n</div>'
+        return f"# {title} {{ #hb-title{attrs} }}\n\n{note}{self._item_parts(page, markdown)}"
+
+    def _language(self, src: str) -> tuple[str, str, bool]:
+        """For a page in a translation's language: the title's attributes, a notice about the
+        translation, and whether the body is the English original."""
+        if self.lang == ORIGINAL or src not in self.cat.originals:
+            return "", "", False
+        done = self.cat.translation(src)
+        help_link = f' <a href="{self._page("contribute/translate.md")}">{{help}}</a>'
+
+        def both(key: str) -> str:
+            """A notice in this language, then in English, for readers who came for either."""
+            lines = [f'<p lang="{code}">{html.escape(self.cat.labels.get(key, code))}'
+                     f'{help_link.format(help=html.escape(self.cat.labels.get("lang_help", code)))}</p>'
+                     for code in (self.lang, ORIGINAL)]
+            return f'<div class="hb-lang-note" role="note" markdown="0">\n{"".join(lines)}\n</div>\n\n'
+
+        if done is None:
+            return f' lang="{ORIGINAL}"', both("lang_missing"), True
+        notes = ""
+        if done.kind != "chapter" and not done.has_body:
+            notes += both("lang_card_only")
+        if done.out_of_date:
+            notes += f'<p class="hb-lang-draft">{html.escape(self.render.t("lang_out_of_date"))}</p>\n\n'
+        elif done.status == "draft":
+            notes += f'<p class="hb-lang-draft">{html.escape(self.render.t("lang_draft"))}</p>\n\n'
+        return "", notes, done.kind != "chapter" and not done.has_body
 
     def _item_parts(self, page, markdown: str) -> str:
         entry: Entry | None = self.cat.by_src_path(page.file.src_path)

@@ -60,16 +60,27 @@ class Renderer:
             return self.t("person_one") if people.max == 1 else self.t("people_exact", n=people.max)
         return self.t("people_range", min=people.min, max=people.max)
 
+    def lang_of(self, entry: Entry) -> str:
+        """The language of an item's words when it differs from the page's: an item not yet
+        translated keeps its English words, and screen readers must read them as English."""
+        from .translations import ORIGINAL
+
+        if self.lang == ORIGINAL or self.cat.translation(entry.src_path) is not None:
+            return ""
+        return ORIGINAL
+
     # View models ---------------------------------------------------------
     def method_model(self, entry: Entry, link: Link) -> dict:
         vocab, d = self.cat.vocab, entry.data
         total = len(vocab.keys("phases"))
 
         def refs(kind: str, slugs: list[str]) -> list[dict]:
-            return [{"title": self.cat.get(kind, s).data.title, "href": link(self.cat.get(kind, s))} for s in slugs]
+            return [{"title": self.cat.get(kind, s).data.title, "href": link(self.cat.get(kind, s)),
+                     "lang": self.lang_of(self.cat.get(kind, s))} for s in slugs]
 
         return {
             "slug": entry.slug,
+            "lang": self.lang_of(entry),
             "filters": self.filter_data(entry),
             "title": d.title,
             "href": link(entry),
@@ -191,10 +202,10 @@ class Renderer:
         if not entries:
             return f"<p>{self.jinja.from_string('{{ x }}').render(x=self.t('no_methods'))}</p>"
         template = self.jinja.from_string(
-            '<ul class="hb-list">{% for e in entries %}<li><a href="{{ link(e) }}">{{ e.data.title }}</a>'
-            ": {{ e.data.summary }}</li>{% endfor %}</ul>"
+            '<ul class="hb-list">{% for e in entries %}<li{% if lang(e) %} lang="{{ lang(e) }}"{% endif %}>'
+            '<a href="{{ link(e) }}">{{ e.data.title }}</a>: {{ e.data.summary }}</li>{% endfor %}</ul>'
         )
-        return template.render(entries=entries, link=link)
+        return template.render(entries=entries, link=link, lang=self.lang_of)
 
 
 def site_link(page_url: str, use_directory_urls: bool) -> Link:

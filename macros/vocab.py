@@ -90,3 +90,8 @@ def load_vocabularies(path: Path = HERE / "vocabularies.yml") -> Vocabularies:
 
 def load_labels(path: Path = HERE / "labels.yml") -> Labels:
     return Labels(_read(path))
+
+
+def load_terminology(path: Path = HERE / "terminology.yml") -> list[dict]:
+    """The handbook's English-Welsh terms: a list of {en, cy, note}."""
+    return _read(path)

@@ -7,6 +7,7 @@ Playwright cannot download browsers here. Set CHROMIUM to use another binary.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -25,15 +26,26 @@ os.environ.setdefault("HANDBOOK_PDF", "false")
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real handbook, built strictly once for the whole run, with its PDFs (as deployed)."""
-    out = tmp_path_factory.mktemp("site")
-    before = os.environ.get("HANDBOOK_PDF")
-    os.environ["HANDBOOK_PDF"] = "true"
-    try:
-        result = run_build(ROOT, out)
-    finally:
-        os.environ["HANDBOOK_PDF"] = before if before is not None else "false"
-    assert result.returncode == 0, f"The handbook does not build:\n{result.stderr}"
+    """The real handbook, built strictly once for the whole run, with its PDFs (as deployed).
+
+    Under xdist every worker has its own session: the first to get here builds into a folder they
+    all share, the others wait for it (a lock file) and reuse it, so the build runs once a run."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    out, log = shared / "handbook-site", shared / "handbook-site.log"
+    with open(shared / "handbook-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (out / "index.html").is_file() and not log.is_file():
+            before = os.environ.get("HANDBOOK_PDF")
+            os.environ["HANDBOOK_PDF"] = "true"
+            try:
+                result = run_build(ROOT, out)
+            finally:
+                os.environ["HANDBOOK_PDF"] = before if before is not None else "false"
+            if result.returncode != 0:
+                log.write_text(result.stderr)
+    assert not log.is_file(), f"The handbook does not build:\n{log.read_text() if log.is_file() else ''}"
     return out
 
 

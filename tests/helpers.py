@@ -46,15 +46,21 @@ def copy_project(dest: Path, docs: Path = MINI / "docs", nav: list | None = None
     ]
     config = config[: config.index("\nnav:\n")] + "\n" + yaml.safe_dump({"nav": nav}, sort_keys=False)
     (dest / "mkdocs.yml").write_text(config)
+    # The Welsh site's config inherits this one: the same pages, under cy/.
+    shutil.copyfile(ROOT / "mkdocs.cy.yml", dest / "mkdocs.cy.yml")
     return dest
 
 
-def site_paths(site: Path) -> list[str]:
-    """Every page of the built site as a path under its root, e.g. '' or 'methods/interviews/'."""
+def site_paths(site: Path, lang: str | None = "en") -> list[str]:
+    """Every page of the built site in one language (None: all) as a path under the site's
+    root, e.g. '' or 'methods/interviews/'; Welsh pages start with 'cy/'."""
     paths = []
     for file in sorted(site.rglob("index.html")):
         rel = file.parent.relative_to(site).as_posix()
-        paths.append("" if rel == "." else rel + "/")
+        path = "" if rel == "." else rel + "/"
+        page_lang = "cy" if path.startswith("cy/") else "en"
+        if lang is None or page_lang == lang:
+            paths.append(path)
     return paths
 
 

@@ -99,7 +99,7 @@ class Deck:
         Jinja runs a template's top level when it makes the module, and the card's top level
         reads a model: give it an empty one (that output is discarded; the macros take their
         model as an argument)."""
-        empty = {"slug": "", "filters": {}, "href": "", "title": "", "summary": "", "phases": [],
+        empty = {"slug": "", "lang": "", "filters": {}, "href": "", "title": "", "summary": "", "phases": [],
                  "time": "", "people": "", "difficulty": ""}
         return self.jinja.get_template("hb-card.html").make_module({"m": empty, "t": self.t, "compact": True,
                                                                      "plan": None})
@@ -126,7 +126,8 @@ class Deck:
         methods = self.cat.methods_using("tools", entry.slug)
         model = {"title": entry.data.title, "summary": entry.data.summary, "href": self.link(entry),
                  "boxes": entry.data.worksheet,
-                 "methods": [{"title": m.data.title, "href": self.link(m)} for m in methods]}
+                 "methods": [{"title": m.data.title, "href": self.link(m), "lang": self.renderer.lang_of(m)}
+                             for m in methods]}
         card = self.card
         return Card(f"tool/{entry.slug}", entry, self.faces.tool_front(model, self.t, card),
                     self.faces.tool_back(model, self.t, card, self._qr(model["href"])))

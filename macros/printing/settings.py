@@ -60,8 +60,9 @@ class Files:
 
     @property
     def offline(self) -> str:
-        """The offline copy of the site (overrides/hooks/offline.py), not a PDF."""
-        return f"{DOWNLOADS}/innovation-handbook-offline-{self.lang}.zip"
+        """The offline copy of the site (overrides/hooks/offline.py), not a PDF. One copy holds every
+        language, so it lives in the original language's site: `../` from any other's."""
+        return f"{'' if self.lang == 'en' else '../'}{DOWNLOADS}/innovation-handbook-offline.zip"
 
 
 @dataclass(frozen=True)

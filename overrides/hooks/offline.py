@@ -7,6 +7,9 @@ The zip is deterministic: files in sorted order with a fixed timestamp.
 
 - The offline plugin would load its search shim from unpkg.com; the offline build takes the copy
   vendored in overrides/assets/javascripts/vendor instead (nothing may come from another origin).
+- One copy holds every language: the offline build of mkdocs.yml builds the other languages into
+  it (overrides/hooks/languages.py), so the language links work from disk. Other languages'
+  builds make no zip of their own; their download pages link to this one.
 - `mkdocs serve` does not make the zip (it would slow every rebuild). In a build, the PDF
   switch (extra.pdf, HANDBOOK_PDF=false) turns it off too, for quick previews; so does
   HANDBOOK_OFFLINE_ZIP=false on its own.
@@ -60,6 +63,8 @@ def on_post_build(config) -> None:
     if offline is not None and offline.config.enabled:
         return  # this is the offline build itself
     settings = _settings(config)
+    if config.theme["language"] != "en":
+        return  # the English build's copy holds this language too
     wanted = settings.truthy(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and \
         settings.truthy((config.extra or {}).get("pdf", True))
     if STATE["command"] != "build" or not wanted:
@@ -67,7 +72,7 @@ def on_post_build(config) -> None:
                  "HANDBOOK_OFFLINE_ZIP=false skips it).")
         return
     site = Path(config.site_dir)
-    target = site / settings.Files(config.theme["language"]).offline  # the download page links the same name
+    target = site / settings.Files("en").offline  # the download pages link the same name
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
         copy = Path(tmp) / "innovation-handbook"
         env = {**os.environ, "HANDBOOK_OFFLINE": "true", "HANDBOOK_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
@@ -77,12 +82,11 @@ def on_post_build(config) -> None:
         )
         if result.returncode != 0:
             raise PluginError(f"The offline copy did not build:\n{result.stderr[-3000:]}")
-        downloads = site / "downloads"
-        if downloads.is_dir():  # the PDFs, so the offline copy's download links work
-            for pdf in sorted(downloads.rglob("*.pdf")):
-                dest = copy / pdf.relative_to(site)
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(pdf, dest)
+        # The PDFs of every language (downloads/, cy/downloads/), so the copy's download links work.
+        for pdf in sorted(site.rglob("downloads/**/*.pdf")):
+            dest = copy / pdf.relative_to(site)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pdf, dest)
         target.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for file in sorted(p for p in copy.rglob("*") if p.is_file()):

@@ -28,7 +28,7 @@ def test_published_json_schema_matches_the_models(kind):
 def test_every_item_satisfies_its_json_schema(kind):
     schema = json.loads((jsonschema.SCHEMA_DIR / f"{kind}.schema.json").read_text())
     for file in sorted((ROOT / "docs" / FOLDERS[kind]).glob("*.md")):
-        if file.name == "index.md":
+        if file.name == "index.md" or file.name.endswith(".cy.md"):  # translations hold only words
             continue
         source, _ = parse(file.read_text(), file.name)
         jsonschema_validator.validate(source.meta, schema)
