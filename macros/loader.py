@@ -327,6 +327,7 @@ def load_translations(docs_dir: Path, root: Path, lang: str, originals: dict[str
             # Only the translated words can be wrong here: the English file's own problems are reported for it.
             # (A list whose length differs from the English's is reported once, above.)
             counted = {p.field for p in problems if p.path == rel and "items but" in p.message}
+            counted |= {p.field for p in validate_source(kind, english)[1]}  # the English file's own
             problems += [p for p in errors if p.field.split(".")[0].split(" ")[0] in translations.TEXT_FIELDS[kind]
                          and p.field not in counted]
             if source.body.strip():
