@@ -16,10 +16,17 @@ In another language's build, this hook:
   stops the build when a title has no translation there;
 - points "Edit this page" at the translation's file.
 
-In every build it gives each page its counterparts in the other languages: `extra.alternate`,
-which Material writes into the head as hreflang links (absolute addresses, from site_url) and
-overrides/partials/alternate.html shows as a link in the header (a relative address, so it works
-under `mkdocs serve` and in the offline copy).
+In every build it gives each page its counterparts in the other languages: `hb_alternates` in
+the page's context, which overrides/partials/alternate.html shows as a link in the header (a
+relative address, so it works under `mkdocs serve` and in the offline copy), and `extra.hb_roots`,
+from which overrides/sitemap.xml lists every page's hreflang alternates (absolute addresses).
+
+Why the hreflang alternates are in the sitemap and not in each page's head: Material's script
+fetches `sitemap.xml` beside every `<link rel="alternate">` it finds in a page (for its own
+language switching), so per-page alternates in the head cost two failed requests on every page
+view, to the public address even in a local copy. Search engines read hreflang from a sitemap
+just as they do from the head. So `extra.alternate` is `true` (Material then includes the header
+partial) but not a list (Material then writes no alternate links into the head).
 """
 
 from __future__ import annotations
@@ -68,6 +75,7 @@ def _rename(items: list, titles: dict, lang: str, missing: list) -> list:
 def on_config(config):
     translations = _project(config)
     lang = config.theme["language"]
+    config.extra["hb_roots"] = {code: absolute for code, (absolute, _) in _roots(config, translations).items()}
     if lang == translations.ORIGINAL:
         return config
     from macros.vocab import load_labels
@@ -121,26 +129,20 @@ def _roots(config, translations) -> dict[str, tuple[str, str]]:
             for code in translations.LANGUAGES}
 
 
-def _alternates(config, url: str | None) -> list[dict]:
-    """The same page in every language. `url` is the page's address in its build (None: the root)."""
+def _alternates(config, url: str) -> list[dict]:
+    """The same page in every language, as links from the page at `url` (its address in its build)."""
     from mkdocs.utils import get_relative_url
 
     translations = _project(config)
-    to_root = get_relative_url("./", url) if url is not None else "./"
+    to_root = get_relative_url("./", url)
     to_root = "" if to_root == "./" else to_root
-    return [{"name": translations.NAMES[code], "lang": code, "link": absolute + (url or ""),
-             "href": (to_root + relative + (url or "")) or "./"}
-            for code, (absolute, relative) in _roots(config, translations).items()]
+    return [{"name": translations.NAMES[code], "lang": code, "href": (to_root + relative + url) or "./"}
+            for code, (_, relative) in _roots(config, translations).items()]
 
 
 def on_page_context(context, page, config, nav):
-    config.extra["alternate"] = _alternates(config, page.url)
+    context["hb_alternates"] = _alternates(config, page.url)
     return context
-
-
-def on_post_page(output, page, config):
-    config.extra["alternate"] = _alternates(config, None)  # pages without a Page (404) link to the roots
-    return output
 
 
 @event_priority(-100)  # after this language's PDFs (0), before the offline copy (-200) zips the site

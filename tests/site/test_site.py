@@ -168,7 +168,8 @@ def test_front_matter_text_is_escaped(tmp_path):
 def test_every_page_has_one_h1_ordered_headings_a_language_and_unique_ids(site):
     for path in html_pages(site):
         page_soup = soup(path)
-        assert page_soup.html.get("lang") == "en", path
+        expected = "cy" if path.relative_to(site).parts[0] == "cy" else "en"
+        assert page_soup.html.get("lang") == expected, path
         article = page_soup.select_one("article.md-content__inner")
         assert len(article.find_all("h1")) == 1, path
         levels = [int(h.name[1]) for h in article.find_all(re.compile(r"^h[1-6]$"))]
@@ -199,7 +200,8 @@ def test_every_page_has_edit_and_source_links_and_a_last_updated_date(site):
             "https://github.com/innovation-handbook-wales/handbook/edit/main/docs/"), rel
         assert page_soup.select_one('a.md-content__button[href*="/raw/main/docs/"]') is not None, rel
         updated = page_soup.select_one(".md-source-file__fact")
-        assert updated is not None and re.search(r"Last update: \d{1,2} \w+ \d{4}", updated.get_text(" ", strip=True)), rel
+        words = "Diweddariad olaf" if rel.split("/")[0] == "cy" else "Last update"
+        assert updated is not None and re.search(rf"{words}: \d{{1,2}} \w+ \d{{4}}", updated.get_text(" ", strip=True)), rel
 
 
 def test_every_method_page_ends_with_before_and_after(site, catalogue):
