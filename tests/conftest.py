@@ -24,6 +24,12 @@ from helpers import MINI, ROOT, run_build
 os.environ.setdefault("HANDBOOK_PDF", "false")
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """Tests that need the built handbook run last: under xdist, while one worker builds it, the
+    others run the tests that do not need it, instead of waiting."""
+    items.sort(key=lambda item: "site" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real handbook, built strictly once for the whole run, with its PDFs (as deployed).

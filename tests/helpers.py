@@ -16,12 +16,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def run_build(project: Path, site_dir: Path, languages: str | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build` (strict through mkdocs.yml) in a fresh process, so no module is cached between builds.
 
+    The real handbook builds in every language; a copy (the mini handbook) in English only unless
+    `languages` (such as "en,cy") says otherwise: most tests of a copy are about one language.
     Never pass -q: it hides warnings, and strict mode then has nothing to count.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if languages or project.resolve() != ROOT:
+        env["HANDBOOK_LANGUAGES"] = languages or "en"
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project, capture_output=True, text=True, env=env,

@@ -9,6 +9,9 @@ Why not mkdocs-static-i18n: it builds one search index for every language, and t
 files for one language overwrote the other's (see the project's notes). A build per language
 with a small hook avoids both and needs no second docs tree.
 
+HANDBOOK_LANGUAGES (say `en`) limits a build to the languages listed, for a quicker preview;
+by default every language is built.
+
 In another language's build, this hook:
 - gives MkDocs each page's source in that language (macros/translations.py merges a translation
   into its English original; an untranslated page keeps the English text, which the macros mark);
@@ -32,6 +35,7 @@ partial) but not a list (Material then writes no alternate links into the head).
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -153,7 +157,15 @@ def on_post_build(config) -> None:
     from mkdocs.commands.build import build
 
     root = Path(config.config_file_path).resolve().parent
+    wanted = [c.strip() for c in os.environ.get("HANDBOOK_LANGUAGES", ",".join(translations.LANGUAGES)).split(",")]
+    unknown = [c for c in wanted if c not in translations.LANGUAGES]
+    if unknown:
+        raise PluginError(f"HANDBOOK_LANGUAGES names {', '.join(unknown)}: the languages are "
+                          f"{', '.join(translations.LANGUAGES)}.")
     for code in translations.LANGUAGES[1:]:
+        if code not in wanted:
+            log.info(f"The {translations.NAMES[code]} site is not built (HANDBOOK_LANGUAGES).")
+            continue
         file = root / f"mkdocs.{code}.yml"
         if not file.is_file():
             raise PluginError(f"mkdocs.{code}.yml is missing: it builds the {translations.NAMES[code]} site.")

@@ -11,7 +11,8 @@ order, the catalogue that the macros loaded, and the settings.
 - `extra.pdf` in mkdocs.yml (HANDBOOK_PDF=false in the environment) turns the PDF step off.
 
 MkDocs keeps a hook module loaded for the whole `serve` session (it caches hooks by path), so
-the state below lasts across rebuilds.
+the state below lasts across rebuilds. The other languages' builds (overrides/hooks/languages.py)
+share this module, so what `serve` keeps is kept per language.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.printing")
-STATE: dict = {"command": "build", "nav": None, "thread": None, "cache": None, "files": None}
+STATE: dict = {"command": "build", "nav": None, "serve": {}}  # serve: language -> its thread, cache, files
 LOCK = threading.Lock()
 
 
@@ -108,10 +109,16 @@ def _build(job):
         raise PluginError(str(error)) from None
 
 
+def _served(config) -> dict:
+    """What `serve` keeps for this build's language: the background thread, the cache, the files."""
+    return STATE["serve"].setdefault(config.theme["language"], {"thread": None, "cache": None, "files": None})
+
+
 def _restore(config) -> None:
     """Under serve: put the PDFs made earlier back into the freshly cleaned site."""
+    served = _served(config)
     with LOCK:
-        cache, files = STATE["cache"], list(STATE["files"] or ())
+        cache, files = served["cache"], list(served["files"] or ())
     for path in files:
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,14 +136,15 @@ def _background(job, config) -> None:
         shutil.rmtree(cache, ignore_errors=True)
         return
     with LOCK:
-        STATE["cache"], STATE["files"] = cache, list(report.files)
+        _served(config).update(cache=cache, files=list(report.files))
     _restore(config)
     log.info(f"PDFs ready: {report.summary()}")
 
 
 def on_shutdown() -> None:
-    if STATE.get("cache"):
-        shutil.rmtree(STATE["cache"], ignore_errors=True)
+    for served in STATE["serve"].values():
+        if served.get("cache"):
+            shutil.rmtree(served["cache"], ignore_errors=True)
 
 
 def on_post_build(config) -> None:
@@ -145,14 +153,18 @@ def on_post_build(config) -> None:
         log.info("PDFs off (extra.pdf / HANDBOOK_PDF): no PDFs made.")
         return
     if STATE["command"] == "serve":
-        if STATE["thread"] is None:
+        served = _served(config)
+        if served["thread"] is None:
             log.info("Making the PDFs in the background; they appear under downloads/ when ready.")
-            STATE["thread"] = threading.Thread(target=_background, args=(_job(config), config), daemon=True)
-            STATE["thread"].start()
+            served["thread"] = threading.Thread(target=_background, args=(_job(config), config), daemon=True)
+            served["thread"].start()
         else:
             _restore(config)
         return
     report = _build(_job(config))
     log.info(f"PDFs: {report.summary()}")
-    if os.environ.get("HANDBOOK_PDF_REPORT"):  # for tests/benchmarks/pdf.py
-        Path(os.environ["HANDBOOK_PDF_REPORT"]).write_text(json.dumps(dataclasses.asdict(report), indent=1))
+    if os.environ.get("HANDBOOK_PDF_REPORT"):  # for tests/benchmarks/pdf.py: one report per language
+        path = Path(os.environ["HANDBOOK_PDF_REPORT"])
+        if settings.lang != "en":
+            path = path.with_name(f"{path.stem}.{settings.lang}{path.suffix}")
+        path.write_text(json.dumps(dataclasses.asdict(report), indent=1))

@@ -59,8 +59,10 @@ def build(project: Path, site: Path, pdf: bool, workers: int | None) -> dict:
     if status != 0:
         sys.exit(f"The build of {project} failed:\n{stderr.decode()[-3000:]}")
     result = {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
-    if pdf:
-        result["pdf"] = json.loads(report.read_text())
+    if pdf:  # one report per language: English (the name given), then each other language's
+        result["pdf"] = {"en": json.loads(report.read_text())}
+        for other in sorted(report.parent.glob(f"{report.stem}.*{report.suffix}")):
+            result["pdf"][other.stem.rsplit(".", 1)[-1]] = json.loads(other.read_text())
     return result
 
 
@@ -74,6 +76,7 @@ def synthetic(dest: Path, total: int) -> Path:
     for folder in ("macros", "overrides", "docs"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copy(ROOT / "mkdocs.cy.yml", dest / "mkdocs.cy.yml")  # the Welsh site (its new methods in English)
     from macros.loader import load
     from macros.vocab import load_labels, load_vocabularies
 
@@ -113,17 +116,23 @@ def measure(name: str, project: Path, workers: int | None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         html = build(project, Path(tmp) / "html", pdf=False, workers=workers)
         full = build(project, Path(tmp) / "full", pdf=True, workers=workers)
-        pdf = full["pdf"]
+        reports = full["pdf"]
         from pypdf import PdfReader
 
         from macros.printing import Files
 
-        lang = next(iter(pdf["files"])).rsplit("-", 1)[-1].removesuffix(".pdf")
-        pages = len(PdfReader(Path(tmp) / "full" / Files(lang).book).pages)
-    return {"name": name, "html_s": html["seconds"], "html_mb": html["peak_mb"], "pdf_s": pdf["wall"],
-            "pdf_cpu_s": sum(pdf["seconds"].values()), "pdf_mb": max(pdf["peak_mb"].values()),
-            "parts": pdf["seconds"], "workers": pdf["workers"], "files": len(pdf["files"]),
-            "mb": sum(pdf["files"].values()) / 1e6, "pages": pages}
+        pages = {lang: len(PdfReader(Path(tmp) / "full" / ("" if lang == "en" else lang) / Files(lang).book).pages)
+                 for lang in reports}
+    # The languages' PDF steps run one after the other: their times add up.
+    return {"name": name, "html_s": html["seconds"], "html_mb": html["peak_mb"],
+            "pdf_s": sum(r["wall"] for r in reports.values()),
+            "pdf_cpu_s": sum(sum(r["seconds"].values()) for r in reports.values()),
+            "pdf_mb": max(max(r["peak_mb"].values()) for r in reports.values()),
+            "parts": {f"{lang} {k}": v for lang, r in reports.items() for k, v in r["seconds"].items()},
+            "workers": max(r["workers"] for r in reports.values()),
+            "files": sum(len(r["files"]) for r in reports.values()),
+            "mb": sum(sum(r["files"].values()) for r in reports.values()) / 1e6,
+            "pages": ", ".join(f"{lang} {n}" for lang, n in pages.items())}
 
 
 def main() -> None:
@@ -144,10 +153,11 @@ def main() -> None:
     for r in rows:
         print(f"{r['name']:<26}{r['html_s']:>8.1f}{r['html_mb']:>9.0f}{r['pdf_s']:>8.1f}{r['pdf_cpu_s']:>11.1f}"
               f"{r['pdf_mb']:>8.0f}{r['pdf_s'] / r['html_s']:>9.1f}x  {r['files']} files, {r['mb']:.1f} MB, "
-              f"{r['workers']} worker(s), book {r['pages']} pages")
+              f"{r['workers']} worker(s), book pages: {r['pages']}")
         print(f"{'':<26}parts: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["parts"].items()))
-    print("\nHTML s: `mkdocs build` with HANDBOOK_PDF=false, whole process. PDF s: the PDF step's wall time "
-          "in the full build; PDF CPU s: its parts added up. MB: peak resident memory of the largest process.")
+    print("\nBoth languages each time. HTML s: `mkdocs build` with HANDBOOK_PDF=false, whole process (both "
+          "sites). PDF s: the PDF steps' wall time in the full build (English, then Welsh); PDF CPU s: their parts "
+          "added up. MB: peak resident memory of the largest process.")
 
 
 if __name__ == "__main__":

@@ -154,7 +154,7 @@ def test_stamp_records_the_english_revision(tmp_path):
 
 def test_the_welsh_build_uses_the_translations_and_stops_on_a_mistake(tmp_path):
     project = copy_project(tmp_path / "project")
-    result = run_build(project, tmp_path / "site")
+    result = run_build(project, tmp_path / "site", languages="en,cy")
     assert result.returncode == 0, result.stderr
     page = soup(tmp_path / "site/cy/methods/alpha/index.html")
     assert page.html["lang"] == "cy"
@@ -162,11 +162,11 @@ def test_the_welsh_build_uses_the_translations_and_stops_on_a_mistake(tmp_path):
     # The nav title of a page the Welsh config has no word for stops the build and names the file.
     config = (project / "mkdocs.cy.yml").read_text()
     (project / "mkdocs.cy.yml").write_text(config.replace("    Methods: Dulliau\n", ""))
-    result = run_build(project, tmp_path / "site2")
+    result = run_build(project, tmp_path / "site2", languages="en,cy")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert 'mkdocs.cy.yml: extra.nav_titles has no Cymraeg title for "Methods"' in result.stderr
     (project / "mkdocs.cy.yml").write_text(config)
     edit(project / "docs", "methods/alpha.cy.md", "translation:", "time: {min: 1, max: 2, unit: hours}\ntranslation:")
-    result = run_build(project, tmp_path / "site3")
+    result = run_build(project, tmp_path / "site3", languages="en,cy")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "docs/methods/alpha.cy.md, line 13: time: must not be repeated in a translation" in result.stderr

@@ -162,7 +162,7 @@ def test_serve_makes_the_pdfs_once_and_keeps_them(tmp_path, pdf_on):
     project = copy_project(tmp_path / "project")
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false", "HANDBOOK_LANGUAGES": "en"}
     with open(log, "w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                                    "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out,
