@@ -25,9 +25,18 @@ os.environ.setdefault("HANDBOOK_PDF", "false")
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """Tests that need the built handbook run last: under xdist, while one worker builds it, the
-    others run the tests that do not need it, instead of waiting."""
-    items.sort(key=lambda item: "site" in getattr(item, "fixturenames", ()))
+    """Order the run for two workers (xdist hands tests out in this order as workers free up):
+    first one full-site accessibility test, whose worker builds the handbook (about two minutes);
+    meanwhile the other worker runs every test that does not need the built site; then the other
+    long accessibility tests, then the short tests of the built site to fill the gaps."""
+    def needs_site(item) -> bool:
+        return "site" in getattr(item, "fixturenames", ())
+
+    def long(item) -> bool:
+        return getattr(item, "originalname", "") == "test_every_page_passes_axe_and_requests_nothing_from_elsewhere"
+
+    first = next((item for item in items if long(item)), None)
+    items.sort(key=lambda item: 0 if item is first else 1 if not needs_site(item) else 2 if long(item) else 3)
 
 
 @pytest.fixture(scope="session")
