@@ -37,7 +37,8 @@ def main() -> None:
     site = sys.argv[1] if len(sys.argv) > 1 else "site"
     method = sys.argv[2] if len(sys.argv) > 2 else "journey-mapping"
     server, base = start(site)
-    pages = {"home": "", "method page": f"methods/{method}/", "methods index": "methods/"}
+    pages = {"home": "", "method page": f"methods/{method}/", "methods index": "methods/",
+             "cy home": "cy/", "cy method page": f"cy/methods/{method}/"}
     print(f"{'page':<15}{'HTML':>8}{'CSS':>8}{'JS':>8}{'fonts':>8}{'images':>8}{'other':>8}"
           f"{'total':>9}{'requests':>10}{'load ms':>9}   (KB compressed, search index excluded)")
     with sync_playwright() as p:
@@ -63,8 +64,10 @@ def main() -> None:
             print(f"{name:<15}{row}{total / 1024:>9.1f}{counts['requests']:>10}{load:>9.0f}")
             context.close()
         browser.close()
-    index = Path(site) / "search" / "search_index.json"
-    print(f"search index: {index.stat().st_size / 1024:.0f} KB raw")
+    for lang, folder in (("English", ""), ("Welsh", "cy/")):
+        index = Path(site) / folder / "search" / "search_index.json"
+        if index.is_file():  # fetched on first use of search only (overrides/main.html)
+            print(f"{lang} search index: {index.stat().st_size / 1024:.0f} KB raw")
     server.shutdown()
 
 
