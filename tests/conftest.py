@@ -12,7 +12,11 @@ import functools
 import http.server
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -24,31 +28,68 @@ from helpers import MINI, ROOT, run_build
 os.environ.setdefault("HANDBOOK_PDF", "false")
 
 
+def _shared(base: Path) -> Path:
+    """The run's own temporary folder: under xdist, the one above each worker's."""
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """Under xdist (make test, CI), start building the real handbook at once, in the background,
+    so that it builds (about a minute and a half) while the workers run the tests that do not
+    need it; the `site` fixture waits for it. A single-process run builds it on first use."""
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    if config.args and all(Path(arg.split("::")[0]).parts[-2:-1] == ("tests",) and
+                           Path(arg.split("::")[0]).name == "content" for arg in config.args):
+        return  # only the content tests were asked for: they do not need the site
+    shared = config._tmp_path_factory.getbasetemp()
+    (shared / "handbook-site.err").touch()  # before any worker starts: it tells them to wait
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "true"}
+    script = ('import subprocess, sys; r = subprocess.run(sys.argv[1:-2], stderr=open(sys.argv[-2], "w")); '
+              'open(sys.argv[-1], "w").write(str(r.returncode))')
+    config._handbook_build = subprocess.Popen(
+        [sys.executable, "-c", script, sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+         str(ROOT / "mkdocs.yml"), "-d", str(shared / "handbook-site"), str(shared / "handbook-site.err"),
+         str(shared / "handbook-site.done")], cwd=ROOT, env=env, start_new_session=True)
+
+
+def pytest_unconfigure(config):
+    build = getattr(config, "_handbook_build", None)
+    if build is not None and build.poll() is None:  # the run ended first (stopped, or no test needed it)
+        os.killpg(build.pid, signal.SIGTERM)
+        build.wait()
+
+
 def pytest_collection_modifyitems(session, config, items):
     """Order the run for two workers (xdist hands tests out in this order as workers free up):
-    first one full-site accessibility test, whose worker builds the handbook (about two minutes);
-    meanwhile the other worker runs every test that does not need the built site; then the other
-    long accessibility tests, then the short tests of the built site to fill the gaps."""
+    the tests that do not need the built site first, while it builds; then the long accessibility
+    tests; then the short tests of the built site, to fill the gaps at the end."""
     def needs_site(item) -> bool:
         return "site" in getattr(item, "fixturenames", ())
 
     def long(item) -> bool:
         return getattr(item, "originalname", "") == "test_every_page_passes_axe_and_requests_nothing_from_elsewhere"
 
-    first = next((item for item in items if long(item)), None)
-    items.sort(key=lambda item: 0 if item is first else 1 if not needs_site(item) else 2 if long(item) else 3)
+    items.sort(key=lambda item: 0 if not needs_site(item) else 1 if long(item) else 2)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real handbook, built strictly once for the whole run, with its PDFs (as deployed).
 
-    Under xdist every worker has its own session: the first to get here builds into a folder they
-    all share, the others wait for it (a lock file) and reuse it, so the build runs once a run."""
-    shared = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared = shared.parent  # the run's folder, above each worker's own
+    Under xdist the build started with the run (pytest_configure); every worker waits for it. On
+    its own, the first test that needs the site builds it, and any other process waits (a lock)."""
+    shared = _shared(tmp_path_factory.getbasetemp())
     out, log = shared / "handbook-site", shared / "handbook-site.log"
+    done, err = shared / "handbook-site.done", shared / "handbook-site.err"
+    if err.exists():  # started in the background: wait for it
+        deadline = time.monotonic() + 1200
+        while not done.is_file() or not done.read_text().strip():
+            assert time.monotonic() < deadline, "the background build of the handbook did not finish"
+            time.sleep(0.5)
+        assert done.read_text().strip() == "0", f"The handbook does not build:\n{err.read_text()}"
+        return out
     with open(shared / "handbook-site.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if not (out / "index.html").is_file() and not log.is_file():
