@@ -75,3 +75,29 @@ def soup(path: Path) -> BeautifulSoup:
 def content(page: Path) -> BeautifulSoup:
     """The page's article, without Material's header, navigation and footer."""
     return soup(page).select_one("article.md-content__inner")
+
+
+def problems(docs: Path, lang: str = "en") -> list[str]:
+    """Every content problem the loader finds in a docs folder, as the build prints them."""
+    from macros.errors import ContentError
+    from macros.loader import load
+
+    try:
+        load(docs, root=docs.parent, lang=lang)
+    except ContentError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def edit(docs: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in a fixture file with `new` (the fixture must contain it)."""
+    path = docs / rel
+    text = path.read_text()
+    assert old in text, f"fixture {rel} has no {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def only(found: list[str]) -> str:
+    """The one problem found."""
+    assert len(found) == 1, found
+    return found[0]

@@ -9,31 +9,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
-from helpers import ROOT, copy_project, run_build, soup
-from macros.errors import ContentError
+from helpers import ROOT, copy_project, edit, only, problems, run_build, soup
 from macros.loader import load
-
-
-def problems(docs: Path, lang: str = "en") -> list[str]:
-    try:
-        load(docs, root=docs.parent, lang=lang)
-    except ContentError as error:
-        return [str(p) for p in error.problems]
-    return []
-
-
-def edit(docs: Path, rel: str, old: str, new: str) -> None:
-    path = docs / rel
-    text = path.read_text()
-    assert old in text, f"fixture {rel} has no {old!r}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def only(found: list[str]) -> str:
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_a_welsh_card_has_welsh_words_and_the_english_files_other_fields(mini):

@@ -3,33 +3,8 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-
-from helpers import copy_project, run_build
-from macros.errors import ContentError
-from macros.loader import load
-
-
-def problems(docs: Path) -> list[str]:
-    try:
-        load(docs, root=docs.parent)
-    except ContentError as error:
-        return [str(p) for p in error.problems]
-    return []
-
-
-def edit(docs: Path, rel: str, old: str, new: str) -> None:
-    path = docs / rel
-    text = path.read_text()
-    assert old in text, f"fixture {rel} has no {old!r}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def only(found: list[str]) -> str:
-    assert len(found) == 1, found
-    return found[0]
+from helpers import copy_project, edit, only, problems, run_build
 
 
 def test_the_mini_handbook_is_valid(mini):
