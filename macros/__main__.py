@@ -40,8 +40,7 @@ def stamp(root: Path, files: list[Path]) -> int:
     """Write the English page's current revision into each translation's `translation.revision`.
     Run it after updating a translation to match the English."""
     from .frontmatter import parse
-    from .loader import FOLDERS as folders
-    from .translations import FILE_NAME, revision
+    from .translations import FILE_NAME, kind_of, revision
 
     root = root.resolve()
     docs, failed = root / "docs", 0
@@ -55,7 +54,7 @@ def stamp(root: Path, files: list[Path]) -> int:
             continue
         source, problems = parse(english.read_text(encoding="utf-8"), str(english))
         rel = english.relative_to(docs).as_posix()
-        kind = next((k for k, f in folders.items() if rel.startswith(f"{f}/") and english.name != "index.md"), "chapter")
+        kind = kind_of(rel)
         text = file.read_text(encoding="utf-8")
         new, count = re.subn(r'(?m)^(\s+revision:\s*).*$', lambda m: f'{m.group(1)}"{revision(kind, source)}"', text, count=1)
         if source is None or not count:

@@ -49,7 +49,7 @@ class Pages:
 
     def _planner(self) -> str:
         """The session planner's address from the current page."""
-        return self._relative(f"{PLANNER[:-3]}/" if self.use_directory_urls else f"{PLANNER[:-3]}.html")
+        return self._page(PLANNER)
 
     # Navigation -------------------------------------------------------------
     def expand_nav(self, nav: list | None) -> None:

@@ -52,6 +52,14 @@ def translation_uri(src_uri: str, lang: str) -> str:
     return f"{src_uri[:-3]}.{lang}.md"
 
 
+def kind_of(src_uri: str) -> str:
+    """The kind of an English page from its path in docs/: method, tool, mindset or chapter."""
+    from .schema import FOLDERS
+
+    folder, _, name = src_uri.partition("/")
+    return next((kind for kind, f in FOLDERS.items() if folder == f and name and name != "index.md"), "chapter")
+
+
 def is_translation(path: str | Path) -> bool:
     """Whether a file under docs/ is a translation (its name ends in .<language>.md)."""
     match = FILE_NAME.match(Path(path).name)

@@ -17,7 +17,7 @@ from macros.frontmatter import parse
 from macros.loader import load
 from macros.printing.settings import Files
 from macros.render import Renderer
-from macros.translations import revision
+from macros.translations import kind_of, revision
 
 SITE_URL = "https://innovation-handbook-wales.github.io/handbook/"
 
@@ -165,8 +165,7 @@ def test_the_status_page_matches_the_files(site):
         rel = english.relative_to(ROOT / "docs").as_posix()
         translation = english.with_name(english.name[:-3] + ".cy.md")
         shown_revision, state = rows[f"docs/{rel[:-3]}.cy.md"]
-        kind = next((k for k, f in (("method", "methods/"), ("tool", "tools/"), ("mindset", "mindsets/"))
-                     if rel.startswith(f) and english.name != "index.md"), "chapter")
+        kind = kind_of(rel)
         source, _ = parse(english.read_text(encoding="utf-8"), rel)
         assert shown_revision == revision(kind, source), rel
         if not translation.is_file():
