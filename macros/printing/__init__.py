@@ -22,7 +22,7 @@ from .settings import Files, Settings
 # WeasyPrint takes about a second to import: load the PDF-making modules only when the PDFs
 # are made, not in every build (the macros import this package for the PDFs' addresses).
 _LAZY = {"Book": "book", "Chapter": "book", "Deck": "deck", "PrintError": "weasy", "Printer": "weasy",
-         "Report": "run", "build_all": "run"}
+         "Job": "run", "Report": "run", "build_all": "run", "build_jobs": "run"}
 __all__ = ["Files", "Settings", *_LAZY]
 
 

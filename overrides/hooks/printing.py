@@ -4,6 +4,9 @@ The only MkDocs-specific part of printing: it hands the print step the pages in 
 order, the catalogue that the macros loaded, and the settings.
 
 - `mkdocs build` (and so the deploy) writes every PDF into the site; a problem stops the build.
+  The other languages' sites are built inside the English build (overrides/hooks/languages.py,
+  in its post-build step). Each language's PDFs wait until the last site is built, and are then
+  made together, sharing the worker processes (macros/printing/run.py says why).
 - `mkdocs serve` makes the PDFs once, in the background (worker processes, so the server stays
   responsive), after the first build, keeps them in a temporary folder and copies them into
   the site after every rebuild: editing a page never waits for the PDFs. Restart the server
@@ -28,9 +31,16 @@ import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.printing")
-STATE: dict = {"command": "build", "nav": None, "serve": {}}  # serve: language -> its thread, cache, files
+STATE: dict = {
+    "command": "build",
+    "nav": {},  # language -> its navigation (the builds share this module)
+    "open": 0,  # builds started and not yet at this hook's post-build step (one inside another)
+    "pending": [],  # the PDF jobs of the languages built so far, made when the outermost build ends
+    "serve": {},  # language -> its background thread, cache, files
+}
 LOCK = threading.Lock()
 
 
@@ -46,8 +56,16 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config) -> None:
+    STATE["open"] += 1
+
+
+def on_build_error(error) -> None:
+    STATE["open"], STATE["pending"] = 0, []
+
+
 def on_nav(nav, config, files):
-    STATE["nav"] = nav
+    STATE["nav"][config.theme["language"]] = nav
     return nav
 
 
@@ -94,17 +112,21 @@ def _catalogue(config):
     return handbook.cat
 
 
-def _job(config) -> tuple:
+def _job(config, out_dir: Path | None = None):
     """What the print step needs from this build, taken now (a later rebuild replaces it)."""
+    from macros.printing import Job
+
     settings = _settings(config)
-    return _chapters(STATE["nav"], settings), _catalogue(config), settings, Path(config.site_dir)
+    site_dir = Path(config.site_dir)
+    return Job(_chapters(STATE["nav"][settings.lang], settings), _catalogue(config), settings, site_dir,
+               out_dir or site_dir)
 
 
-def _build(job):
-    from macros.printing import PrintError, build_all
+def _build(jobs: list) -> list:
+    from macros.printing import PrintError, build_jobs
 
     try:
-        return build_all(*job)
+        return build_jobs(jobs)
     except PrintError as error:
         raise PluginError(str(error)) from None
 
@@ -126,11 +148,11 @@ def _restore(config) -> None:
 
 
 def _background(job, config) -> None:
-    from macros.printing import build_all
+    from macros.printing import build_jobs
 
-    cache = Path(tempfile.mkdtemp(prefix="handbook-pdf-"))
+    cache = job.out_dir
     try:
-        report = build_all(*job, out_dir=cache)
+        report, = build_jobs([job])
     except Exception as error:  # noqa: BLE001 - shown to the author; the server keeps running
         log.error(f"The PDFs could not be made: {error}")
         shutil.rmtree(cache, ignore_errors=True)
@@ -147,24 +169,35 @@ def on_shutdown() -> None:
             shutil.rmtree(served["cache"], ignore_errors=True)
 
 
+# After the other languages' sites (overrides/hooks/languages.py, -100), which run inside this
+# build's post-build step; before the offline copy (overrides/hooks/offline.py, -200) zips the site.
+@event_priority(-150)
 def on_post_build(config) -> None:
+    STATE["open"] = max(0, STATE["open"] - 1)
     settings = _settings(config)
     if not settings.enabled:
         log.info("PDFs off (extra.pdf / HANDBOOK_PDF): no PDFs made.")
-        return
-    if STATE["command"] == "serve":
+    elif STATE["command"] == "serve":
         served = _served(config)
         if served["thread"] is None:
             log.info("Making the PDFs in the background; they appear under downloads/ when ready.")
-            served["thread"] = threading.Thread(target=_background, args=(_job(config), config), daemon=True)
+            # The job is taken now, in the build's thread: a rebuild replaces the navigation.
+            job = _job(config, out_dir=Path(tempfile.mkdtemp(prefix="handbook-pdf-")))
+            served["thread"] = threading.Thread(target=_background, args=(job, config), daemon=True)
             served["thread"].start()
         else:
             _restore(config)
         return
-    report = _build(_job(config))
-    log.info(f"PDFs: {report.summary()}")
-    if os.environ.get("HANDBOOK_PDF_REPORT"):  # for tests/benchmarks/pdf.py: one report per language
-        path = Path(os.environ["HANDBOOK_PDF_REPORT"])
-        if settings.lang != "en":
-            path = path.with_name(f"{path.stem}.{settings.lang}{path.suffix}")
-        path.write_text(json.dumps(dataclasses.asdict(report), indent=1))
+    else:
+        STATE["pending"].append(_job(config))
+    if STATE["open"] or not STATE["pending"]:
+        return  # inside another language's build: its PDFs are made with the outer build's
+    jobs, STATE["pending"] = STATE["pending"], []
+    reports = _build(jobs)
+    for job, report in zip(jobs, reports):
+        log.info(f"PDFs ({job.settings.lang}): {report.summary()}")
+        if os.environ.get("HANDBOOK_PDF_REPORT"):  # for tests/benchmarks/pdf.py: one report per language
+            path = Path(os.environ["HANDBOOK_PDF_REPORT"])
+            if job.settings.lang != "en":
+                path = path.with_name(f"{path.stem}.{job.settings.lang}{path.suffix}")
+            path.write_text(json.dumps(dataclasses.asdict(report), indent=1))
