@@ -121,9 +121,11 @@ def test_faces_carry_the_cards_fields(site, catalogue, side):
     from macros.render import Renderer
 
     render = Renderer(catalogue, "en")
-    texts = stream_texts(site / FILES.cards_a6)
-    for i, entry in enumerate(catalogue.items("method")):
-        text = texts[2 * i + (side == "back")]
+    methods = catalogue.items("method")  # the deck's first cards: front, back, front, back...
+    number = {entry.slug: 2 * i + 1 + (side == "back") for i, entry in enumerate(methods)}
+    texts = stream_texts(site / FILES.cards_a6, set(number.values()))
+    for entry in methods:
+        text = texts[number[entry.slug]]
         if side == "front":
             for expected in (entry.data.summary, entry.data.why, render.time_text(entry), render.people_text(entry),
                              catalogue.vocab.term("difficulty", entry.data.difficulty).text("en"),
