@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pdfread import (internal_links, norm, outline, page_texts_and_words, printed_number, root, stream_texts,
+from pdfread import (internal_links, norm, outline, page_texts_and_runs, printed_number, root, stream_texts,
                      struct_elements, uris)
 from pypdf import PdfReader
 
@@ -73,7 +73,7 @@ def reader(book) -> PdfReader:
 
 @pytest.fixture(scope="module")
 def parsed(book) -> tuple[list[str], list[list[dict]]]:
-    return page_texts_and_words(book)
+    return page_texts_and_runs(book)
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def texts(parsed) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def words(parsed) -> list[list[dict]]:
+def runs(parsed) -> list[list[dict]]:
     return parsed[1]
 
 
@@ -108,7 +108,7 @@ def test_chapters_start_pages_in_order_and_show_their_title(reader, texts):
         assert title in norm(texts[page - 1]), f"{title} is not on its first page ({page})"
 
 
-def test_contents_numbers_are_the_pages_where_chapters_start(reader, words):
+def test_contents_numbers_are_the_pages_where_chapters_start(reader, runs):
     marks = outline(reader)
     contents_page = marks[1][2]
     first_chapter = marks[2][2]
@@ -118,13 +118,13 @@ def test_contents_numbers_are_the_pages_where_chapters_start(reader, words):
         height = float(reader.pages[index].mediabox.height)
         for rect, target in internal_links(reader, index):
             top, bottom = height - max(rect[1], rect[3]), height - min(rect[1], rect[3])
-            number = printed_number(words[index], top, bottom)
+            number = printed_number(runs[index], top, bottom)
             assert number == target, f"contents line on page {index + 1} says {number}, its link goes to {target}"
             checked.add(target)
     assert checked == starts, "the contents must list every chapter, each with a link"
 
 
-def test_running_heads_and_page_x_of_y(reader, words):
+def test_running_heads_and_page_x_of_y(reader, runs):
     total = len(reader.pages)
     pattern = LABELS.get("print_page_of", "en", n="{n}", total="{total}")
     marks = chapter_pages(reader)
@@ -133,10 +133,10 @@ def test_running_heads_and_page_x_of_y(reader, words):
         heads[page] = title
     for index in range(1, total):  # every page but the cover
         height = float(reader.pages[index].mediabox.height)
-        foot = " ".join(w["text"] for w in words[index] if w["top"] > height - 20 * 72 / 25.4)
+        foot = " ".join(w["text"] for w in runs[index] if w["top"] > height - 20 * 72 / 25.4)
         assert pattern.format(n=index + 1, total=total) in foot, f"page {index + 1}: footer is {foot!r}"
     for page, title in heads.items():
-        head = norm(" ".join(w["text"] for w in words[page - 1] if w["bottom"] < 20 * 72 / 25.4))
+        head = norm(" ".join(w["text"] for w in runs[page - 1] if w["bottom"] < 20 * 72 / 25.4))
         assert title in head, f"page {page}: the running head {head!r} should name the chapter {title!r}"
 
 
