@@ -9,9 +9,9 @@ longest part, finishes.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
-import itertools
 import resource
 import threading
 import time
@@ -96,6 +96,16 @@ def build_all(chapters: list[Chapter], catalogue: Catalogue, settings: Settings,
     return build_jobs([Job(chapters, catalogue, settings, site_dir, Path(out_dir or site_dir))], workers)[0]
 
 
+def _named(problems: list[str], jobs: list[Job], index: int) -> list[str]:
+    """With more than one language in the step, each problem says which language's PDFs it is in."""
+    if len(jobs) == 1:
+        return problems
+    from ..translations import NAMES
+
+    lang = jobs[index].settings.lang
+    return [f"{NAMES.get(lang, lang)} ({lang}) PDFs: {problem}" for problem in problems]
+
+
 def build_jobs(jobs: list[Job], workers: int | None = None) -> list[Report]:
     """Every PDF of every job, one report per job. Raises PrintError with every problem found.
     With more than one worker, the parts run in forked processes, the longest (the books) first."""
@@ -116,7 +126,7 @@ def build_jobs(jobs: list[Job], workers: int | None = None) -> list[Report]:
                 try:
                     results.append(_part(key, *task))
                 except PrintError as error:
-                    problems += error.problems
+                    problems += _named(error.problems, jobs, task[0])
         else:
             # fork: the workers inherit the jobs (pages, catalogues) without pickling them.
             # With the fork method, the pool starts all its workers at the first submit.
@@ -125,11 +135,11 @@ def build_jobs(jobs: list[Job], workers: int | None = None) -> list[Report]:
                 with _FORKING:
                     _JOBS[key] = list(jobs)
                     futures = [pool.submit(_part, key, *task) for task in tasks]
-                for future in futures:
+                for task, future in zip(tasks, futures):
                     try:
                         results.append(future.result())
                     except PrintError as error:
-                        problems += error.problems
+                        problems += _named(error.problems, jobs, task[0])
     finally:
         _JOBS.pop(key, None)
     if problems:

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from helpers import MINI, copy_project, run_build
 from macros.loader import load
-from macros.printing import Chapter, PrintError, Settings, build_all
+from macros.printing import Chapter, Job, PrintError, Settings, build_all, build_jobs
 from macros.printing.deck import DENSITY, Deck
 from macros.printing.weasy import Printer
 
@@ -133,6 +133,26 @@ def test_links_to_other_sites_are_not_fetched(tmp_path):
                         level=1, src="docs/index.md")]
     with pytest.raises(PrintError, match=r"docs/index.md: the image https://example.org/x.png is on another website"):
         build_all(chapters, catalogue, settings(), tmp_path, workers=1)
+
+
+def test_both_languages_in_one_step_and_a_problem_names_its_language(tmp_path):
+    catalogue = load(MINI / "docs", root=MINI)
+    good = [Chapter(url="", title="Home", html="<h1>Home</h1><p>Text.</p>", level=1, src="docs/index.md")]
+    bad = [Chapter(url="", title="Hafan", html='<h1>Hafan</h1><p><img src="missing.png" alt="x"></p>',
+                   level=1, src="docs/index.md")]
+    jobs = [Job(good, catalogue, settings("en"), tmp_path / "en", tmp_path / "en"),
+            Job(bad, catalogue, settings("cy"), tmp_path / "cy", tmp_path / "cy")]
+    with pytest.raises(PrintError) as raised:
+        build_jobs(jobs, workers=1)
+    assert raised.value.problems == [
+        "Cymraeg (cy) PDFs: docs/index.md: the image missing.png does not exist in the built site (no file "
+        "site/missing.png). Check the name and the folder."]
+    reports = build_jobs(jobs[:1] + [Job(good, catalogue, settings("cy"), tmp_path / "cy", tmp_path / "cy")],
+                         workers=1)
+    assert [r.languages for r in reports] == [2, 2] and reports[0].wall == reports[1].wall
+    assert all(name.endswith("-en.pdf") for name in reports[0].files)
+    assert all(name.endswith("-cy.pdf") for name in reports[1].files)
+    assert (tmp_path / "cy" / settings("cy").files.book).is_file()
 
 
 def test_a_long_card_gets_smaller_type_and_one_too_long_stops_the_build(tmp_path):
