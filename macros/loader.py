@@ -258,6 +258,7 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
     problems: list[Problem] = []
     entries: list[Entry] = []
     originals: dict[str, tuple[str, Source]] = {}
+    invalid: dict[str, set[str]] = {}  # each English item's fields with a problem of their own
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
     for kind, folder in FOLDERS.items():
         for file in sorted((docs_dir / folder).glob("*.md")):
@@ -275,13 +276,14 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
             data, found = validate_source(kind, source)
             problems += found
             originals[f"{folder}/{file.name}"] = (kind, source)
+            invalid[f"{folder}/{file.name}"] = {p.field for p in found}
             if data is not None:
                 entries.append(Entry(kind, file.stem, data, source))
     problems += checks.check_catalogue(entries, vocab, slugs)
     problems += check_chapters(docs_dir, root, originals)
     translated: dict[str, dict[str, Translation]] = {}
     for code in LANGUAGES[1:]:
-        translated[code], found = load_translations(docs_dir, root, code, originals, labels)
+        translated[code], found = load_translations(docs_dir, root, code, originals, invalid, labels)
         problems += found
     if problems:
         raise ContentError(problems)
@@ -295,9 +297,10 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
 
 
 def load_translations(docs_dir: Path, root: Path, lang: str, originals: dict[str, tuple[str, Source]],
-                      labels: Labels) -> tuple[dict[str, Translation], list[Problem]]:
+                      invalid: dict[str, set[str]], labels: Labels) -> tuple[dict[str, Translation], list[Problem]]:
     """Read and check every translation into `lang`: what it may hold, that its original exists,
-    and that the card it makes (English fields with translated words) is valid."""
+    and that the card it makes (English fields with translated words) is valid. `invalid` holds,
+    for each English item, the fields its own check found a problem with."""
     found: dict[str, Translation] = {}
     problems: list[Problem] = []
     for file in translations.find(docs_dir, lang):
@@ -327,7 +330,7 @@ def load_translations(docs_dir: Path, root: Path, lang: str, originals: dict[str
             # Only the translated words can be wrong here: the English file's own problems are reported for it.
             # (A list whose length differs from the English's is reported once, above.)
             counted = {p.field for p in problems if p.path == rel and "items but" in p.message}
-            counted |= {p.field for p in validate_source(kind, english)[1]}  # the English file's own
+            counted |= invalid.get(src_uri, set())  # the English file's own
             problems += [p for p in errors if p.field.split(".")[0].split(" ")[0] in translations.TEXT_FIELDS[kind]
                          and p.field not in counted]
             if source.body.strip():

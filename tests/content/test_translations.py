@@ -148,3 +148,15 @@ def test_the_welsh_build_uses_the_translations_and_stops_on_a_mistake(tmp_path):
     result = run_build(project, tmp_path / "site3", languages="en,cy")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "docs/methods/alpha.cy.md, line 13: time: must not be repeated in a translation" in result.stderr
+
+
+def test_a_problem_of_the_english_file_is_reported_once_for_it_and_not_for_its_translation(mini):
+    # Both lists one step short of the 3 a card needs: the English file's mistake, reported there.
+    edit(mini, "methods/alpha.md", "  - Third step\n", "")
+    edit(mini, "methods/alpha.cy.md", "  - Trydydd cam\n", "")
+    found = problems(mini)
+    assert [p.split(":")[0] for p in found if "steps" in p] == ["docs/methods/alpha.md, line 13"], found
+    # A mistake in the translated words alone is still reported for the translation.
+    edit(mini, "methods/alpha.cy.md", "title: Dull alffa", "title: " + "Dull alffa " * 20)
+    found = problems(mini)
+    assert any(p.startswith("docs/methods/alpha.cy.md, line 2: title:") for p in found), found
