@@ -113,7 +113,6 @@ def build_jobs(jobs: list[Job], workers: int | None = None) -> list[Report]:
     # three decks together, so with two workers the books start at once and the decks fill in.
     tasks = [(i, name) for name in PARTS for i in range(len(jobs))]
     workers = workers or workers_available(len(tasks))
-    reports = [Report(workers=workers, languages=len(jobs)) for _ in jobs]
     start = time.perf_counter()
     problems: list[str] = []
     results = []
@@ -145,11 +144,10 @@ def build_jobs(jobs: list[Job], workers: int | None = None) -> list[Report]:
     if problems:
         raise PrintError(problems)
     wall = time.perf_counter() - start
+    reports = [Report(wall=wall, workers=workers, languages=len(jobs)) for _ in jobs]
     for index, name, files, seconds, peak in sorted(results, key=lambda r: (r[0], PARTS.index(r[1]))):
         report = reports[index]
         report.files.update(files)
         report.seconds[name] = seconds
         report.peak_mb[name] = peak
-    for report in reports:
-        report.wall, report.workers = wall, workers
     return reports

@@ -149,7 +149,9 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-@event_priority(-100)  # after this language's PDFs (0), before the offline copy (-200) zips the site
+# Before the PDFs (overrides/hooks/printing.py, -150), which wait until every language's site is
+# built, and before the offline copy (-200) zips the site.
+@event_priority(-100)
 def on_post_build(config) -> None:
     translations = _project(config)
     if config.theme["language"] != translations.ORIGINAL:
