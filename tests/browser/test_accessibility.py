@@ -8,7 +8,7 @@ origin. At phone width each page is also checked for reflow (WCAG 1.4.10 at 320 
 with text at 200 %). No rule is excluded.
 
 Each page is loaded once per width. At desktop width axe runs in the light scheme, then the page
-is switched to the dark scheme in place (as Material's own toggle does) and the colour rules run
+is switched to the dark scheme in place (as the header's switch does) and the colour rules run
 again. The dark scheme changes colours only, not markup or layout, and our colours do not change
 with the width, so the dark scheme is not checked a second time at phone width: with both
 languages, that check cost more than a minute of the suite's ten and found nothing the desktop
@@ -38,8 +38,8 @@ WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "he
 # violations come back (the whole result object, with every passing node, is slow to hand over).
 RUN = """async (options) => (await axe.run(document, options)).violations.map(v => ({
   id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
-# Material switches schemes by setting these attributes on <body>; transitions off, so that colours
-# are read at their final values.
+# The header's switch (overrides/partials/javascripts/palette.html) changes the scheme by setting
+# this attribute on <body>; transitions off, so that colours are read at their final values.
 DARK = """() => {
   const style = document.createElement('style');
   style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
