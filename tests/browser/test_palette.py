@@ -90,6 +90,24 @@ def test_the_switch_works_from_the_keyboard(browser, base_url):
     context.close()
 
 
+def test_with_storage_blocked_the_switch_still_works(browser, base_url):
+    """Some locked-down browsers refuse a page its local storage: the page follows the device,
+    and the switch changes the scheme (for this page only)."""
+    context = browser.new_context(color_scheme="dark")
+    context.add_init_script("""Object.defineProperty(window, "localStorage", {
+      get() { throw new DOMException("The storage is blocked.", "SecurityError"); } });""")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base_url + "methods/")
+    assert scheme(page) == "slate"
+    page.click(SWITCH)
+    assert scheme(page) == "default"
+    assert shown(page) == ["Switch to dark mode"]
+    assert not [e for e in errors if "storage" in e.lower()], errors
+    context.close()
+
+
 def test_without_javascript_the_page_is_light_and_offers_no_switch(browser, base_url):
     context = browser.new_context(color_scheme="dark", java_script_enabled=False)
     page = context.new_page()
