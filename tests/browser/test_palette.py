@@ -41,6 +41,10 @@ def test_the_page_takes_the_devices_scheme_before_it_is_drawn(browser, base_url,
     assert shown(page) == [offer]
     assert page.evaluate("document.querySelector('meta[name=color-scheme]').content") == (
         "dark" if device == "dark" else "light")
+    # The phone browser's bar takes the header's colour (set once in main.html).
+    bar = page.evaluate("document.querySelector('meta[name=theme-color]').content")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert header == "rgb({}, {}, {})".format(*(int(bar[i:i + 2], 16) for i in (1, 3, 5))), (bar, header)
     # Following the device is not a choice: nothing is kept.
     assert page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('__palette'))") == []
     context.close()
