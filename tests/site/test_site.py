@@ -183,6 +183,26 @@ def test_every_page_has_one_h1_ordered_headings_a_language_unique_ids_and_named_
             assert dialog.get("aria-label", "").strip() or dialog.get("aria-labelledby"), f"{path}: a dialog has no name"
 
 
+def html_errors(document: bytes | str) -> list[str]:
+    """The parse errors of a page, as the HTML standard defines them (html5lib follows it): an
+    end tag with no element open, elements closed in the wrong order, a block inside a table."""
+    import html5lib
+
+    parser = html5lib.HTMLParser(namespaceHTMLElements=False)
+    parser.parse(document)
+    return [f"line {line}, column {col}: {code} {data or ''}" for (line, col), code, data in parser.errors]
+
+
+def test_every_page_parses_without_errors(site):
+    """No broken nesting: every page parses with no error, so browsers, screen readers and the
+    PDF step all build the same tree from it."""
+    assert html_errors("<!DOCTYPE html><ul><li><a href=x>link</li></a></ul>"), "the parser reports nothing"
+    failures = []
+    for path in sorted(site.rglob("*.html")):
+        failures += [f"{path.relative_to(site)}, {error}" for error in html_errors(path.read_bytes())]
+    assert not failures, "\n".join(failures[:20])
+
+
 def test_content_images_have_alt_text(site):
     for path in html_pages(site):
         for img in content(path).select("img"):
