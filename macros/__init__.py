@@ -10,6 +10,7 @@ from .errors import ContentError
 from .loader import MACROS, Catalogue, load
 from .pages import Pages
 from .printing.settings import truthy
+from .search import write_aliases
 
 
 def define_env(env) -> None:
@@ -42,3 +43,13 @@ def on_post_page_macros(env) -> None:
     """Add what every item page carries without its author typing it: card, reverse lists, worksheet."""
     pages: Pages = env.variables["handbook"]
     env.markdown = pages.decorate(env.page, env.markdown)
+
+
+def on_post_build(env) -> None:
+    """After Material's search plugin has written the index (and before the offline plugin inlines
+    it): add each method's and tool's other names, weighted like the title (macros/search.py)."""
+    pages: Pages = env.variables["handbook"]
+    try:
+        write_aliases(Path(env.conf["site_dir"]), pages.cat, env.conf["use_directory_urls"])
+    except ValueError as error:
+        raise PluginError(str(error)) from None

@@ -253,8 +253,9 @@ class Pages:
             heading = self.render.t("methods_for_mindset")
             return f"{markdown}\n\n## {heading}\n\n{self.render.link_list(methods, link)}\n"
         methods = self.cat.methods_using("tools", entry.slug)
+        aliases = self.render.aliases(entry)
         return (
-            f"{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
+            f"{aliases + chr(10) * 2 if aliases else ''}{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
             f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
         )
 

@@ -43,7 +43,7 @@ class Renderer:
     def words(self) -> dict[str, str]:
         keys = ("card_label", "what", "why", "phases", "time", "people", "difficulty", "materials",
                 "outputs", "mindsets", "tools", "related", "steps", "none", "worksheet_intro",
-                "worksheet_name", "worksheet_date")
+                "worksheet_name", "worksheet_date", "also_called")
         return {k: self.t(k) for k in keys}
 
     def time_text(self, entry: Entry) -> str:
@@ -86,6 +86,7 @@ class Renderer:
             "href": link(entry),
             "summary": d.summary,
             "why": d.why,
+            "aliases": d.aliases,
             "phases": [
                 {"key": p, "label": vocab.term("phases", p).text(self.lang), "n": vocab.position("phases", p) + 1,
                  "of": self.t("phase_of", n=vocab.position("phases", p) + 1, total=total)}
@@ -193,6 +194,15 @@ class Renderer:
         return self._partial(
             "hb-start.html", t=words, situations=situations,
             time=[{"minutes": t.extra["minutes"], "label": t.text(lang)} for t in vocab.terms("time_available")])
+
+    def aliases(self, entry: Entry) -> str:
+        """A tool's other names under its title ("Also called: …"), or nothing."""
+        if not entry.data.aliases:
+            return ""
+        template = self.jinja.from_string(
+            '<p class="hb-aliases"><strong>{{ label }}:</strong> <span{% if lang %} lang="{{ lang }}"{% endif %}>'
+            '{{ names|join(", ") }}</span></p>')
+        return template.render(label=self.t("also_called"), names=entry.data.aliases, lang=self.lang_of(entry))
 
     def worksheet(self, entry: Entry) -> str:
         model = {"title": entry.data.title, "worksheet": entry.data.worksheet}

@@ -49,6 +49,15 @@ class Item(Strict):
     )
 
 
+# Other names for the same method or tool ("Also called"): shown on the card, weighted in search
+# like the title, so a reader who types "five whys" or "customer journey" finds the right page.
+Aliases = Annotated[
+    list[Annotated[Text, StringConstraints(max_length=ITEM_MAX)]],
+    Field(max_length=6, description="Optional. Other names for the same thing (at most 6), such as "
+          "five whys for root cause analysis. Shown on the card as \"Also called\" and found by search."),
+]
+
+
 class Mindset(Item):
     """A way of thinking and working. Its methods are listed from the methods' side."""
 
@@ -66,6 +75,7 @@ class WorksheetBox(Strict):
 class Tool(Item):
     """A worksheet or canvas. The methods that use it name it in their `tools` field."""
 
+    aliases: Aliases = []
     worksheet: list[WorksheetBox] = Field(
         min_length=2,
         max_length=12,
@@ -77,6 +87,7 @@ class Method(Item):
     why: Annotated[Text, StringConstraints(max_length=WHY_MAX)] = Field(
         description="Why you would use it: the value it brings."
     )
+    aliases: Aliases = []
     phases: list[str] = Field(
         min_length=1, max_length=3, description="Phases of the innovation journey (1 to 3), main one first."
     )

@@ -36,11 +36,14 @@ NAMES = {"en": "English", "cy": "Cymraeg"}
 STATUSES = ("draft", "reviewed")
 # What a translation may hold, per kind of page; everything else stays in the English file.
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "method": ("title", "summary", "why", "materials", "outputs", "steps"),
-    "tool": ("title", "summary", "worksheet"),
+    "method": ("title", "summary", "why", "aliases", "materials", "outputs", "steps"),
+    "tool": ("title", "summary", "aliases", "worksheet"),
     "mindset": ("title", "summary"),
     "chapter": ("title", "description"),
 }
+# Text fields a page may leave out. A translation of a page that has one must translate it too, but
+# an English page without one keeps the revision it had before the field existed.
+OPTIONAL_TEXT = ("aliases",)
 # Lists a translation must match item for item (a step left out would silently vanish).
 MATCHING_LISTS = ("materials", "outputs", "steps", "worksheet")
 BOX_TEXT = ("heading", "prompt")  # a worksheet box's words; its `lines` stay in the English file
@@ -73,6 +76,8 @@ def revision(kind: str, source: Source) -> str:
     text = {}
     for name in TEXT_FIELDS[kind]:
         value = source.meta.get(name)
+        if value is None and name in OPTIONAL_TEXT:
+            continue
         if name == "worksheet" and isinstance(value, list):
             value = [{k: box.get(k) for k in BOX_TEXT} if isinstance(box, dict) else box for box in value]
         text[name] = value

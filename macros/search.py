@@ -1,0 +1,60 @@
+"""Other names ("aliases") in the search index, weighted like the title.
+
+Material's search indexes each page's title and text, and page-level tags; it has no field for
+"also called". Its search worker does build a lunr field for every name in the plugin's `fields`
+setting (mkdocs.yml: `search.fields.aliases`), reading it from each document of the index. So we
+add an `aliases` value to the page-level document of every method and tool that has other names,
+in the index file the search plugin has just written. Sections of the page are left as they are,
+so the page itself ranks first. Nothing else in the index changes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .loader import Catalogue
+from .schema import FOLDERS
+
+INDEX = Path("search") / "search_index.json"
+
+
+def page_location(kind: str, slug: str, use_directory_urls: bool) -> str:
+    """The page's address in the search index (relative to the site root, as Material writes it)."""
+    return f"{FOLDERS[kind]}/{slug}/" if use_directory_urls else f"{FOLDERS[kind]}/{slug}.html"
+
+
+def aliases_by_location(catalogue: Catalogue, use_directory_urls: bool) -> dict[str, str]:
+    """Each method's and tool's other names, in this build's language, by page address."""
+    found = {}
+    for kind in ("method", "tool"):
+        for entry in catalogue.items(kind):
+            if entry.data.aliases:
+                found[page_location(kind, entry.slug, use_directory_urls)] = ", ".join(entry.data.aliases)
+    return found
+
+
+def add_aliases(index: dict, aliases: dict[str, str]) -> int:
+    """Give each page-level document its aliases; returns how many documents were given some."""
+    count = 0
+    for doc in index.get("docs", []):
+        names = aliases.get(doc.get("location"))
+        if names:
+            doc["aliases"] = names
+            count += 1
+    return count
+
+
+def write_aliases(site_dir: Path, catalogue: Catalogue, use_directory_urls: bool) -> None:
+    """Rewrite the built search index with the aliases; a build with aliases but no field for
+    them in the search settings would index them for nothing, so that stops the build."""
+    file = Path(site_dir) / INDEX
+    if not file.is_file():  # search turned off: nothing to do
+        return
+    index = json.loads(file.read_text(encoding="utf-8"))
+    aliases = aliases_by_location(catalogue, use_directory_urls)
+    if aliases and "aliases" not in index.get("config", {}).get("fields", {}):
+        raise ValueError("mkdocs.yml: plugins.search.fields must list `aliases` (with a boost) for other names "
+                         "to be searchable.")
+    add_aliases(index, aliases)
+    file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
