@@ -24,7 +24,7 @@ def define_env(env) -> None:
         # PluginError makes MkDocs print the message and stop, without a traceback.
         raise PluginError(error.report()) from None
     pdf = truthy((env.conf.get("extra") or {}).get("pdf", True))  # the PDF step (overrides/hooks/printing.py)
-    pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"], pdf=pdf)
+    pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"], pdf=pdf, root=root)
     pages.expand_nav(env.conf["nav"])
     env.variables["handbook"] = pages
     for name in MACROS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from . import jsonschema
 from .loader import PLANNER, Catalogue, Entry
@@ -15,8 +16,10 @@ from .schema import FOLDERS
 
 
 class Pages:
-    def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool, pdf: bool = True):
+    def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool, pdf: bool = True,
+                 root: Path | None = None):
         self.cat = catalogue
+        self.root = root or Path(__file__).resolve().parent.parent  # the project, for its git history
         self.render = Renderer(catalogue, lang)
         self.lang = lang
         self.use_directory_urls = use_directory_urls
@@ -134,6 +137,15 @@ class Pages:
             rows.append(f"| `{name}` ({need}) | "
                         f"{html.escape(prop.get('description', ''))} | {_limits(prop, schema)} |")
         return "\n".join(rows)
+
+    def contributors(self) -> str:
+        """Everyone in the git history, thanked on the About page (macros/contributors.py)."""
+        from .contributors import names
+
+        found = names(self.root)
+        if found is None:
+            return html.escape(self.render.t("contributors_unknown"))
+        return "\n".join(f"- {html.escape(name)}" for name in found)
 
     def terminology_table(self) -> str:
         """The handbook's English-Welsh terms (macros/terminology.yml), for translators."""
