@@ -100,7 +100,7 @@ class Deck:
         reads a model: give it an empty one (that output is discarded; the macros take their
         model as an argument)."""
         empty = {"slug": "", "lang": "", "filters": {}, "href": "", "title": "", "summary": "", "phases": [],
-                 "time": "", "people": "", "difficulty": ""}
+                 "time": "", "people": "", "difficulty": "", "aliases": []}
         return self.jinja.get_template("hb-card.html").make_module({"m": empty, "t": self.t, "compact": True,
                                                                      "plan": None})
 
