@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .errors import ContentError
+from .errors import ContentError, annotate
 from .loader import MACROS, Catalogue, load
 from .pages import Pages
 from .printing.settings import truthy
@@ -21,6 +21,7 @@ def define_env(env) -> None:
     try:
         catalogue: Catalogue = load(docs_dir, root=root, lang=lang)
     except ContentError as error:
+        annotate(error.problems)  # on the pull request's lines, under GitHub Actions
         # PluginError makes MkDocs print the message and stop, without a traceback.
         raise PluginError(error.report()) from None
     pdf = truthy((env.conf.get("extra") or {}).get("pdf", True))  # the PDF step (overrides/hooks/printing.py)

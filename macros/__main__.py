@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from . import jsonschema
-from .errors import ContentError
+from .errors import ContentError, annotate
 from .loader import TEMPLATES, load
 from .schema import FOLDERS, KINDS
 
@@ -28,6 +28,7 @@ def check(root: Path) -> int:
     try:
         catalogue = load(root / "docs", root=root)
     except ContentError as error:
+        annotate(error.problems)
         print(error.report(), file=sys.stderr)
         return 1
     counts = ", ".join(f"{len(catalogue.items(k))} {k}s" for k in KINDS)
@@ -52,12 +53,18 @@ def stamp(root: Path, files: list[Path]) -> int:
             print(f"{file}: not a translation of an English page (page.cy.md beside page.md).", file=sys.stderr)
             failed += 1
             continue
-        source, problems = parse(english.read_text(encoding="utf-8"), str(english))
-        rel = english.relative_to(docs).as_posix()
-        kind = kind_of(rel)
+        source, problems = parse(english.read_text(encoding="utf-8"), english.relative_to(root).as_posix())
+        if source is None:  # the English page itself cannot be read: say why, and stamp nothing
+            print(f"{file.relative_to(root)}: not stamped, because its English page has a problem. Fix it first:",
+                  file=sys.stderr)
+            for problem in problems:
+                print(f"  - {problem}", file=sys.stderr)
+            failed += 1
+            continue
+        kind = kind_of(english.relative_to(docs).as_posix())
         text = file.read_text(encoding="utf-8")
         new, count = re.subn(r'(?m)^(\s+revision:\s*).*$', lambda m: f'{m.group(1)}"{revision(kind, source)}"', text, count=1)
-        if source is None or not count:
+        if not count:
             print(f"{file}: no `revision:` line in its translation block.", file=sys.stderr)
             failed += 1
             continue

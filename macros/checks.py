@@ -18,13 +18,13 @@ if TYPE_CHECKING:
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE_LINE = re.compile(r"^\s*(```|~~~)")  # a line that opens or closes a fenced block
 RAW_BLOCK = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}", re.DOTALL)
 JINJA = re.compile(r"{{|{%|{#")
 MACRO_CALL = re.compile(r"{{\s*([a-z_]+)\(.*?\)\s*}}")
 IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+FENCE_BLOCK = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)  # a whole fenced block
 CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
@@ -45,7 +45,7 @@ def _headings(source: "Source") -> list[tuple[int, int, str]]:
     """(line, level, text) of each markdown heading outside fenced code."""
     found, fenced = [], False
     for number, line in enumerate(source.body.splitlines(), start=source.body_start):
-        if FENCE.match(line):
+        if FENCE_LINE.match(line):
             fenced = not fenced
             continue
         match = None if fenced else HEADING.match(line)
@@ -91,7 +91,7 @@ def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
     body = RAW_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), source.body)
     # Images shown as code (a fenced block or `an inline span`) are examples, not images:
     # blank them for the image checks only. Jinja still reads code, so "{{" is checked everywhere.
-    shown = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    shown = FENCE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     shown_lines = [CODE_SPAN.sub("", line) for line in shown.splitlines()]
     for index, (number, line) in enumerate(enumerate(body.splitlines(), start=source.body_start)):
         for match in JINJA.finditer(line):
@@ -145,51 +145,79 @@ def _check_image(source: "Source", line: int, alt: str, target: str, root: Path)
     return problems
 
 
-def _values(data, dotted: str) -> list:
-    value = data
+def _raw(meta: dict, dotted: str) -> tuple[bool, list]:
+    """The values of a field as the file gives them: (present, [(item index or None, value)]).
+    Read from the front matter itself, not the validated model, so that a file whose shape is
+    wrong elsewhere still gets its vocabulary and reference checks in the same build."""
+    value = meta
     for part in dotted.split("."):
-        value = getattr(value, part)
-    return value if isinstance(value, list) else [value]
+        if not isinstance(value, dict) or part not in value:
+            return False, []
+        value = value[part]
+    if isinstance(value, list):
+        return True, [(index, item) for index, item in enumerate(value) if isinstance(item, str)]
+    return True, [(None, value)] if isinstance(value, str) else []
 
 
-def check_catalogue(entries: list["Entry"], vocab: "Vocabularies", slugs: dict[str, set[str]]) -> list[Problem]:
-    """`slugs`: every item file found, valid or not, so one broken file does not
-    also make every reference to it an error."""
+def check_catalogue(entries: list["Entry"], vocab: "Vocabularies", slugs: dict[str, set[str]],
+                    shape_problems: dict[str, set[str]] | None = None) -> list[Problem]:
+    """Vocabularies, references, ranges and unique titles, over every item file that could be
+    read, valid or not: a file with an unknown field still learns of its unknown phase in the
+    same build. `shape_problems`: each file's fields that already have a problem of their own
+    shape (a field that is not a list, an item that is not text), which are not checked again.
+    `slugs`: every item file found, valid or not, so one broken file does not also make every
+    reference to it an error."""
     problems: list[Problem] = []
     titles: dict[str, "Entry"] = {}
+    shape_problems = shape_problems or {}
     for entry in entries:
-        path, data, source = entry.source.path, entry.data, entry.source
+        path, source, meta = entry.source.path, entry.source, entry.source.meta
+        known = shape_problems.get(path, set())
 
         def problem(field: str, message: str) -> None:
             problems.append(Problem(path, source.line_of(field), field, message))
 
+        def items(field: str) -> list[tuple[str, str]]:
+            """(the field's name in messages, value) for each value without a shape problem."""
+            present, values = _raw(meta, field)
+            if not present:
+                return []
+            named = [(field if index is None else f"{field} (item {index + 1})", value) for index, value in values]
+            return [(name, value) for name, value in named if name not in known and field not in known]
+
         for field, name in VOCAB_FIELDS.items():
-            try:
-                values = _values(data, field)
-            except AttributeError:
+            if entry.data is not None and not _has(entry.data, field):
                 continue  # this kind has no such field
             allowed = vocab.keys(name)
-            for value in values:
+            found = items(field)
+            for where, value in found:
                 if value not in allowed:
-                    problem(field, f'"{value}" is not allowed.{did_you_mean(value, allowed)} {allowed_list(allowed)}')
+                    problem(where, f'"{value}" is not allowed.{did_you_mean(value, allowed)} {allowed_list(allowed)}')
+            values = [value for _, value in found]
             if len(set(values)) != len(values):
                 problem(field, "lists the same value twice. Remove the repeat.")
 
         for field, kind in REF_FIELDS.items():
-            refs = getattr(data, field, [])
+            if entry.data is not None and not _has(entry.data, field):
+                continue
+            found = items(field)
+            refs = [value for _, value in found]
             if len(set(refs)) != len(refs):
                 problem(field, "lists the same slug twice. Remove the repeat.")
-            for slug in refs:
+            for where, slug in found:
                 if slug not in slugs[kind]:
                     allowed = sorted(slugs[kind])
                     hint = did_you_mean(slug, allowed) or f" Existing {kind}s: {', '.join(allowed)}."
-                    problem(field, f'there is no {kind} "{slug}" (docs/{kind}s/{slug}.md).{hint}')
+                    problem(where, f'there is no {kind} "{slug}" (docs/{kind}s/{slug}.md).{hint}')
                 elif kind == entry.kind and slug == entry.slug:
-                    problem(field, "a method cannot be related to itself.")
+                    problem(where, "a method cannot be related to itself.")
 
+        if entry.data is None:  # ranges and titles need a valid card
+            continue
         if entry.kind == "method":
             problems.extend(_check_ranges(entry, vocab))
 
+        data = entry.data
         key = data.title.strip().lower()
         if key in titles:
             other = titles[key]
@@ -199,6 +227,16 @@ def check_catalogue(entries: list["Entry"], vocab: "Vocabularies", slugs: dict[s
         else:
             titles[key] = entry
     return problems
+
+
+def _has(data, dotted: str) -> bool:
+    """Whether the validated model has this (dotted) field at all."""
+    value = data
+    for part in dotted.split("."):
+        if not hasattr(value, part):
+            return False
+        value = getattr(value, part)
+    return True
 
 
 def _check_ranges(entry: "Entry", vocab: "Vocabularies") -> list[Problem]:

@@ -8,6 +8,8 @@ is allowed and, where we can guess, what they probably meant. No traceback.
 from __future__ import annotations
 
 import difflib
+import os
+import sys
 from dataclasses import dataclass
 
 
@@ -47,3 +49,30 @@ def did_you_mean(value: str, allowed: list[str]) -> str:
 
 def allowed_list(allowed: list[str]) -> str:
     return f"(allowed: {', '.join(allowed)})"
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    """GitHub's workflow-command escaping: %, CR and LF everywhere; ':' and ',' in properties."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def annotation(problem: Problem) -> str:
+    """One problem as a GitHub Actions error annotation, shown on the pull request's changed line."""
+    props = [f"file={_escape(problem.path, True)}"]
+    if problem.line is not None:
+        props.append(f"line={problem.line}")
+    title = f"Handbook content: {problem.field}" if problem.field else "Handbook content"
+    props.append(f"title={_escape(title, True)}")
+    return f"::error {','.join(props)}::{_escape(problem.message)}"
+
+
+def annotate(problems: list[Problem], stream=None) -> None:
+    """Under GitHub Actions, print each problem as an annotation too, so that a contributor who
+    edited in the web editor sees it on the line they changed. Elsewhere, print nothing."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    stream = stream or sys.stdout
+    for problem in problems:
+        print(annotation(problem), file=stream)
+    stream.flush()

@@ -24,10 +24,50 @@ class Source:
     meta: dict
     body: str
     body_start: int  # line number of the body's first line
-    lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
+    # The line of every value: "phases" (the key), "phases.1" (its second item), "time.unit",
+    # "worksheet.0.heading". Lists count from 0 here, as pydantic's error locations do.
+    lines: dict[str, int] = field(default_factory=dict)
 
     def line_of(self, dotted_field: str) -> int | None:
-        return self.lines.get(dotted_field.split(".")[0].split("[")[0])
+        """The line of a field as messages name it ("phases (item 2)", "time.unit",
+        "worksheet (item 1).heading"), or of the nearest enclosing field that has one."""
+        path = re.sub(r"\s*\(item (\d+)\)", lambda m: f".{int(m.group(1)) - 1}", dotted_field)
+        parts = [p for p in re.split(r"[.\[\]]+", path) if p]
+        while parts:
+            line = self.lines.get(".".join(parts))
+            if line is not None:
+                return line
+            parts.pop()
+        return None
+
+
+def _node_lines(node, prefix: str, lines: dict[str, int]) -> None:
+    """Record the line of every mapping key and list item below `node` (+2: the opening '---',
+    and lines counting from 1)."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            name = f"{prefix}{key_node.value}"
+            lines.setdefault(name, key_node.start_mark.line + 2)
+            _node_lines(value_node, name + ".", lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            name = f"{prefix}{index}"
+            lines.setdefault(name, item.start_mark.line + 2)
+            _node_lines(item, name + ".", lines)
+
+
+# libyaml's C loader when PyYAML was built with it (the wheels are): several times faster.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(raw: str):
+    """Parse once: the node tree (for line numbers) and the values built from that same tree."""
+    loader = LOADER(raw)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def parse(text: str, path: str) -> tuple[Source | None, list[Problem]]:
@@ -40,8 +80,7 @@ def parse(text: str, path: str) -> tuple[Source | None, list[Problem]]:
     body = text[match.end():]
     body_start = raw.count("\n") + 3
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw)
+        node, meta = _load(raw)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else None  # +1 for the opening '---', +1 as lines count from 1
@@ -53,8 +92,6 @@ def parse(text: str, path: str) -> tuple[Source | None, list[Problem]]:
         return None, [Problem(path, line, "", f"the front matter is not valid YAML: {problem}.{hint}")]
     if not isinstance(meta, dict):
         return None, [Problem(path, 2, "", "the front matter must be a list of 'field: value' lines.")]
-    lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 2
+    lines: dict[str, int] = {}
+    _node_lines(node, "", lines)
     return Source(path, meta, body, body_start, lines), []

@@ -23,7 +23,7 @@ from .vocab import Labels, Vocabularies, load_labels, load_terminology, load_voc
 class Entry:
     kind: str
     slug: str
-    data: Item
+    data: Item | None  # None only while loading, for a file whose card is not valid
     source: Source
 
     @property
@@ -167,7 +167,8 @@ def translate(error: dict, model: type[BaseModel], source: Source) -> Problem:
     """Turn one pydantic error into a sentence a contributor can act on."""
     loc = tuple(error["loc"])
     name = _field_name(loc)
-    line = source.line_of(str(loc[0])) if loc else None
+    # The line of the exact value (the wrong item of a list), not only of its field.
+    line = source.line_of(".".join(str(part) for part in loc)) if loc else None
     kind = error["type"]
     ctx = error.get("ctx", {})
     given = error.get("input")
@@ -257,6 +258,7 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
     vocab, labels = load_vocabularies(), load_labels()
     problems: list[Problem] = []
     entries: list[Entry] = []
+    unchecked: list[Entry] = []  # files whose card is not valid (their data is None)
     originals: dict[str, tuple[str, Source]] = {}
     invalid: dict[str, set[str]] = {}  # each English item's fields with a problem of their own
     slugs: dict[str, set[str]] = {kind: set() for kind in KINDS}
@@ -277,9 +279,11 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
             problems += found
             originals[f"{folder}/{file.name}"] = (kind, source)
             invalid[f"{folder}/{file.name}"] = {p.field for p in found}
-            if data is not None:
-                entries.append(Entry(kind, file.stem, data, source))
-    problems += checks.check_catalogue(entries, vocab, slugs)
+            # A file with problems still gets the checks that read its fields one by one
+            # (vocabularies, references), so that one build lists every mistake in it.
+            (entries if data is not None else unchecked).append(Entry(kind, file.stem, data, source))
+    shape = {entry.source.path: invalid[entry.src_path] for entry in entries + unchecked}
+    problems += checks.check_catalogue(entries + unchecked, vocab, slugs, shape)
     problems += check_chapters(docs_dir, root, originals)
     translated: dict[str, dict[str, Translation]] = {}
     for code in LANGUAGES[1:]:

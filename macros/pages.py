@@ -226,7 +226,7 @@ class Pages:
             lines = [f'<p lang="{code}">{html.escape(self.cat.labels.get(key, code))}'
                      f'{help_link.format(help=html.escape(self.cat.labels.get("lang_help", code)))}</p>'
                      for code in (self.lang, ORIGINAL)]
-            return f'<div class="hb-lang-note" role="note" markdown="0">\n{"".join(lines)}\n</div>\n\n'
+            return f'<div class="hb-lang-note" role="note">\n{"".join(lines)}\n</div>\n\n'
 
         if done is None:
             return f' lang="{ORIGINAL}"', both("lang_missing"), True

@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..translations import ORIGINAL  # the original language: its site holds the offline copy
+
 # Pages of the site that are about the website itself, not the handbook: left out of the book.
 # Pages kept out of the handbook PDF: a name ending in "/" leaves out a whole folder.
 LEAVE_OUT = ("download.md", "planner.md", "tags.md", "accessibility.md", "privacy.md", "contribute/")
@@ -62,7 +64,7 @@ class Files:
     def offline(self) -> str:
         """The offline copy of the site (overrides/hooks/offline.py), not a PDF. One copy holds every
         language, so it lives in the original language's site: `../` from any other's."""
-        return f"{'' if self.lang == 'en' else '../'}{DOWNLOADS}/innovation-handbook-offline.zip"
+        return f"{'' if self.lang == ORIGINAL else '../'}{DOWNLOADS}/innovation-handbook-offline.zip"
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ class Settings:
         date, leave_out)."""
         extra = config.get("extra") or {}
         options = extra.get("print") or {}
-        lang = config.get("language") or "en"
+        lang = config.get("language") or ORIGINAL
         url = site_url or config.get("site_url") or ""
         if url and not url.endswith("/"):
             url += "/"

@@ -63,7 +63,7 @@ def on_post_build(config) -> None:
     if offline is not None and offline.config.enabled:
         return  # this is the offline build itself
     settings = _settings(config)
-    if config.theme["language"] != "en":
+    if config.theme["language"] != settings.ORIGINAL:
         return  # the English build's copy holds this language too
     wanted = settings.truthy(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and \
         settings.truthy((config.extra or {}).get("pdf", True))
@@ -72,7 +72,7 @@ def on_post_build(config) -> None:
                  "HANDBOOK_OFFLINE_ZIP=false skips it).")
         return
     site = Path(config.site_dir)
-    target = site / settings.Files("en").offline  # the download pages link the same name
+    target = site / settings.Files(settings.ORIGINAL).offline  # the download pages link the same name
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
         copy = Path(tmp) / "innovation-handbook"
         env = {**os.environ, "HANDBOOK_OFFLINE": "true", "HANDBOOK_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}

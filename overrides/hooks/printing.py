@@ -193,11 +193,13 @@ def on_post_build(config) -> None:
     if STATE["open"] or not STATE["pending"]:
         return  # inside another language's build: its PDFs are made with the outer build's
     jobs, STATE["pending"] = STATE["pending"], []
+    from macros.translations import ORIGINAL
+
     reports = _build(jobs)
     for job, report in zip(jobs, reports):
         log.info(f"PDFs ({job.settings.lang}): {report.summary()}")
         if os.environ.get("HANDBOOK_PDF_REPORT"):  # for tests/benchmarks/pdf.py: one report per language
             path = Path(os.environ["HANDBOOK_PDF_REPORT"])
-            if job.settings.lang != "en":
+            if job.settings.lang != ORIGINAL:
                 path = path.with_name(f"{path.stem}.{job.settings.lang}{path.suffix}")
             path.write_text(json.dumps(dataclasses.asdict(report), indent=1))

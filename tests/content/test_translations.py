@@ -54,7 +54,7 @@ def test_a_field_that_lives_in_the_english_file_must_not_be_repeated(mini):
     message = only(problems(mini))
     assert message.startswith("docs/methods/alpha.cy.md, line 13: phases: must not be repeated in a translation: "
                               "it lives once, in docs/methods/alpha.md, and the Cymraeg page takes it from there.")
-    assert "(allowed: title, summary, why, materials, outputs, steps, translation)" in message
+    assert "(allowed: title, summary, why, aliases, materials, outputs, steps, translation)" in message
 
 
 def test_an_unknown_field_in_a_translation(mini):
@@ -128,6 +128,20 @@ def test_stamp_records_the_english_revision(tmp_path):
                              str(docs / "methods/alpha.cy.md")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert not load(docs, root=project, lang="cy").translation("methods/alpha.md").out_of_date
+
+
+def test_stamp_on_a_broken_english_page_says_why_and_stamps_nothing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    edit(docs, "methods/alpha.md", "summary: Alpha does the first thing.", "summary: [Alpha does")
+    before = (docs / "methods/alpha.cy.md").read_text()
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "stamp",
+                             str(docs / "methods/alpha.cy.md")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("docs/methods/alpha.cy.md: not stamped, because its English page has a problem."), result.stderr
+    assert "docs/methods/alpha.md, line" in result.stderr and "front matter is not valid YAML" in result.stderr
+    assert (docs / "methods/alpha.cy.md").read_text() == before
 
 
 def test_the_welsh_build_uses_the_translations_and_stops_on_a_mistake(tmp_path):

@@ -46,7 +46,7 @@ def test_list_expected(mini):
 def test_value_outside_vocabulary_suggests_the_closest(mini):
     edit(mini, "methods/alpha.md", "phases: [understand, test]", "phases: [understnd, test]")
     assert only(problems(mini)) == (
-        'docs/methods/alpha.md, line 5: phases: "understnd" is not allowed. Did you mean "understand"? '
+        'docs/methods/alpha.md, line 5: phases (item 1): "understnd" is not allowed. Did you mean "understand"? '
         "(allowed: understand, explore, generate, test, decide, scale)"
     )
 
@@ -98,20 +98,20 @@ def test_summary_over_its_limit(mini):
 def test_reference_to_missing_slug_suggests_the_closest(mini):
     edit(mini, "methods/beta.md", "related: [alpha, gamma]", "related: [alpha, gama]")
     assert only(problems(mini)) == (
-        'docs/methods/beta.md, line 19: related: there is no method "gama" (docs/methods/gama.md). Did you mean "gamma"?'
+        'docs/methods/beta.md, line 19: related (item 2): there is no method "gama" (docs/methods/gama.md). Did you mean "gamma"?'
     )
 
 
 def test_reference_to_missing_tool_lists_existing(mini):
     edit(mini, "methods/alpha.md", "tools: [worksheet-one]", "tools: [canvas]")
     assert only(problems(mini)) == (
-        'docs/methods/alpha.md, line 18: tools: there is no tool "canvas" (docs/tools/canvas.md). Existing tools: worksheet-one.'
+        'docs/methods/alpha.md, line 18: tools (item 1): there is no tool "canvas" (docs/tools/canvas.md). Existing tools: worksheet-one.'
     )
 
 
 def test_related_to_itself(mini):
     edit(mini, "methods/beta.md", "related: [alpha, gamma]", "related: [alpha, beta]")
-    assert only(problems(mini)) == "docs/methods/beta.md, line 19: related: a method cannot be related to itself."
+    assert only(problems(mini)) == "docs/methods/beta.md, line 19: related (item 2): a method cannot be related to itself."
 
 
 def test_duplicate_titles_name_both_files(mini):
@@ -158,6 +158,65 @@ def test_every_problem_in_every_file_is_reported_at_once(mini):
         "docs/methods/alpha.md", "docs/methods/gamma.md", "docs/tools/worksheet-one.md"]
 
 
+def test_a_file_with_a_wrong_shape_still_gets_its_vocabulary_and_reference_checks(mini):
+    """Tried as a new contributor would: an unknown field, an unknown phase, an unknown difficulty
+    and a missing tool in one file are all reported by one build, not one after another."""
+    edit(mini, "methods/alpha.md", "phases: [understand, test]", "phases: [understand, tset]")
+    edit(mini, "methods/alpha.md", "difficulty: starter", "difficulty: easy\ncolour: blue")
+    edit(mini, "methods/alpha.md", "tools: [worksheet-one]", "tools: [worksheet-two]")
+    found = problems(mini)
+    assert len(found) == 4, found
+    assert found[0] == ('docs/methods/alpha.md, line 5: phases (item 2): "tset" is not allowed. Did you mean "test"? '
+                        "(allowed: understand, explore, generate, test, decide, scale)")
+    assert found[1].startswith('docs/methods/alpha.md, line 8: difficulty: "easy" is not allowed.')
+    assert found[2].startswith('docs/methods/alpha.md, line 9: colour: unknown field.')
+    assert found[3].startswith('docs/methods/alpha.md, line 19: tools (item 1): there is no tool "worksheet-two"')
+
+
+def test_a_wrong_item_in_a_list_is_reported_on_its_own_line(mini):
+    edit(mini, "methods/beta.md", "materials:\n  - Pens", "materials:\n  - Pens\n  - Paper\n  - " + "x" * 90)
+    edit(mini, "methods/beta.md", "good_for: [new-challenge]", "good_for:\n  - new-challenge\n  - stuk")
+    found = problems(mini)
+    assert len(found) == 2, found
+    assert found[0].startswith("docs/methods/beta.md, line 12: materials (item 3): is 90 characters long")
+    assert found[1].startswith('docs/methods/beta.md, line 24: good_for (item 2): "stuk" is not allowed. Did you mean "stuck"?')
+
+
+def test_a_field_with_the_wrong_shape_is_not_reported_twice(mini):
+    edit(mini, "methods/alpha.md", "difficulty: starter", "difficulty: 3")
+    assert only(problems(mini)) == 'docs/methods/alpha.md, line 8: difficulty: must be text, not the number 3.'
+
+
+def test_under_github_actions_each_problem_is_also_an_annotation_on_its_line(tmp_path):
+    """A contributor in GitHub's web editor sees each problem on the line they changed."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    project = copy_project(tmp_path / "project")
+    edit(project / "docs", "methods/alpha.md", "difficulty: starter", "difficulty: easy")
+    edit(project / "docs", "methods/beta.md", "why: Because", "wy: Because")
+    run = lambda env: subprocess.run([sys.executable, "-m", "macros", "--root", str(project)], cwd=ROOT,
+                                     capture_output=True, text=True, env={**os.environ, **env})
+    result = run({"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == ('::error file=docs/methods/alpha.md,line=8,title=Handbook content%3A difficulty::'
+                        '"easy" is not allowed. (allowed: starter, intermediate, advanced)')
+    assert any(line.startswith("::error file=docs/methods/beta.md,line=4,title=Handbook content%3A wy::unknown field.")
+               for line in lines), lines
+    assert len(lines) == 3, lines  # alpha's difficulty; beta's unknown field and its missing `why`
+    assert "The handbook's content has 3 problems" in result.stderr  # the plain report too
+    assert run({"GITHUB_ACTIONS": ""}).stdout == ""  # elsewhere, no annotations
+
+
+def test_headings_inside_code_fences_are_not_checked_as_headings(mini):
+    edit(mini, "mindsets/curious.md", "Ask one more question.", "Ask one more question.\n\n```\n# Not a heading\n```")
+    assert problems(mini) == []
+
+
 def test_a_content_error_stops_the_build_without_a_traceback(tmp_path):
     project = copy_project(tmp_path / "project")
     edit(project / "docs", "methods/alpha.md", "phases: [understand, test]", "phases: [explor]")
@@ -165,7 +224,7 @@ def test_a_content_error_stops_the_build_without_a_traceback(tmp_path):
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert 'docs/methods/alpha.md, line 5: phases: "explor" is not allowed. Did you mean "explore"?' in result.stderr
+    assert 'docs/methods/alpha.md, line 5: phases (item 1): "explor" is not allowed. Did you mean "explore"?' in result.stderr
     assert 'docs/methods/beta.md, line 3: summmary: unknown field. Did you mean "summary"?' in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -211,4 +270,4 @@ def test_unknown_macro_in_a_chapter_is_reported(mini):
     edit(mini, "methods/index.md", "{{ method_index() }}", "{{ methods_index() }}")
     assert only(problems(mini)).startswith(
         'docs/methods/index.md, line 9: "{{ methods_index() }}" calls a macro that does not exist. '
-        'Did you mean "method_index"? (allowed: fields_table, journey, method_index,')
+        'Did you mean "method_index"? (allowed: contributors, fields_table, journey, method_index,')
