@@ -41,8 +41,8 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "mindset": ("title", "summary"),
     "chapter": ("title", "description"),
 }
-# Text fields a page may leave out. A translation of a page that has one must translate it too, but
-# an English page without one keeps the revision it had before the field existed.
+# Text fields a page may leave out (or leave empty). A translation of a page that has one must
+# translate it too; an English page without one keeps the revision it had before the field existed.
 OPTIONAL_TEXT = ("aliases",)
 # Lists a translation must match item for item (a step left out would silently vanish).
 MATCHING_LISTS = ("materials", "outputs", "steps", "worksheet")
@@ -76,7 +76,7 @@ def revision(kind: str, source: Source) -> str:
     text = {}
     for name in TEXT_FIELDS[kind]:
         value = source.meta.get(name)
-        if value is None and name in OPTIONAL_TEXT:
+        if not value and name in OPTIONAL_TEXT:  # absent or empty: as before the field existed
             continue
         if name == "worksheet" and isinstance(value, list):
             value = [{k: box.get(k) for k in BOX_TEXT} if isinstance(box, dict) else box for box in value]
@@ -160,6 +160,8 @@ def check(kind: str, source: Source, english: Source, lang: str, english_path: s
         else:
             problem(str(name), f"unknown field.{did_you_mean(str(name), allowed)} {allowed_list(allowed)}")
     for name in TEXT_FIELDS[kind]:
+        if name in OPTIONAL_TEXT and not english.meta.get(name):
+            continue  # an optional field the English leaves empty has nothing to translate
         if name in english.meta and name not in source.meta:
             problem(name, f"this field is missing: translate the {name} of {english_path}.")
     for name in MATCHING_LISTS:

@@ -61,16 +61,17 @@ def search(browser, base_url):
 
     def top_three(query: str) -> list[str]:
         box.fill("")
-        box.fill(query)
-        # The worker answers each change of the box; wait until the list is for this query and
-        # stops changing (two reads 300 ms apart agree).
+        # Typed key by key, as a reader types: Material's search reads key events, not a pasted value.
+        box.press_sequentially(query, delay=10)
+        # The worker answers as the box changes: wait until the list answers this query (the
+        # box's placeholder message is gone) and stops changing (two reads 300 ms apart agree).
         page.wait_for_function(
-            "q => document.querySelector('.md-search-result__meta') && "
-            "document.querySelector('input.md-search__input').value === q", arg=query, timeout=15000)
+            "() => { const m = document.querySelector('.md-search-result__meta');"
+            " return m && !/type to start/i.test(m.textContent) }", timeout=15000)
         before = None
         for _ in range(40):
             titles = page.locator(".md-search-result__item > .md-search-result__link h1").all_inner_texts()[:3]
-            if titles and titles == before:
+            if titles == before:
                 return titles
             before = titles
             page.wait_for_timeout(300)

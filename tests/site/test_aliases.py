@@ -49,3 +49,9 @@ def test_a_translation_must_translate_the_other_names(mini):
     edit(mini, "methods/alpha.md", "why: Because", "aliases: [First way]\nwhy: Because")
     assert only(problems(mini)) == ("docs/methods/alpha.cy.md: aliases: this field is missing: translate the "
                                     "aliases of docs/methods/alpha.md.")
+
+
+def test_an_empty_list_of_other_names_needs_no_translation(mini):
+    """The copy-me templates carry `aliases: []`: a page that keeps it has nothing to translate."""
+    edit(mini, "methods/alpha.md", "why: Because", "aliases: []\nwhy: Because")
+    assert problems(mini) == []
