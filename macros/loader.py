@@ -16,7 +16,7 @@ from .errors import ContentError, Problem, allowed_list, did_you_mean
 from .frontmatter import Source, parse
 from .translations import LANGUAGES, ORIGINAL, Translation
 from .schema import FOLDERS, KINDS, Item
-from .vocab import Labels, Vocabularies, load_labels, load_terminology, load_vocabularies
+from .vocab import Labels, Vocabularies, load_terminology, load_words
 
 
 @dataclass
@@ -255,7 +255,7 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
     """Read and check every item file under docs_dir. Raises ContentError listing all problems."""
     docs_dir = Path(docs_dir)
     root = Path(root) if root else docs_dir.parent
-    vocab, labels = load_vocabularies(), load_labels()
+    vocab, labels, word_problems = load_words(LANGUAGES)
     problems: list[Problem] = []
     entries: list[Entry] = []
     unchecked: list[Entry] = []  # files whose card is not valid (their data is None)
@@ -284,6 +284,7 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
             (entries if data is not None else unchecked).append(Entry(kind, file.stem, data, source))
     shape = {entry.source.path: invalid[entry.src_path] for entry in entries + unchecked}
     problems += checks.check_catalogue(entries + unchecked, vocab, slugs, shape)
+    problems += word_problems  # every label and vocabulary word in every language
     problems += check_chapters(docs_dir, root, originals)
     translated: dict[str, dict[str, Translation]] = {}
     for code in LANGUAGES[1:]:

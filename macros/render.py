@@ -34,6 +34,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self._inline: dict = {}
 
     # Words ---------------------------------------------------------------
     def t(self, key: str, **values) -> str:
@@ -51,7 +52,7 @@ class Renderer:
         unit = self.cat.vocab.term("time_units", time.unit)
         if time.min == time.max:
             word = unit.extra["singular"] if time.max == 1 else unit.label
-            return f"{time.max} {word.get(self.lang) or word['en']}"
+            return f"{time.max} {word[self.lang]}"
         return f"{self.t('range', min=time.min, max=time.max)} {unit.text(self.lang)}"
 
     def people_text(self, entry: Entry) -> str:
@@ -123,6 +124,20 @@ class Renderer:
         }
 
     # HTML ----------------------------------------------------------------
+    # Small inline templates, compiled once per renderer (compiling is most of their cost).
+    INLINE = {
+        "text": "{{ x }}",
+        "aliases": '<p class="hb-aliases"><strong>{{ label }}:</strong> <span{% if lang %} lang="{{ lang }}"{% endif %}>'
+                   '{{ names|join(", ") }}</span></p>',
+        "link_list": '<ul class="hb-list">{% for e in entries %}<li{% if lang(e) %} lang="{{ lang(e) }}"{% endif %}>'
+                     '<a href="{{ link(e) }}">{{ e.data.title }}</a>: {{ e.data.summary }}</li>{% endfor %}</ul>',
+    }
+
+    def _compiled(self, name: str):
+        if name not in self._inline:
+            self._inline[name] = self.jinja.from_string(self.INLINE[name])
+        return self._inline[name]
+
     def _partial(self, name: str, **context) -> str:
         context.setdefault("t", self.words)
         html = self.jinja.get_template(name).render(**context)
@@ -199,10 +214,8 @@ class Renderer:
         """A tool's other names under its title ("Also called: …"), or nothing."""
         if not entry.data.aliases:
             return ""
-        template = self.jinja.from_string(
-            '<p class="hb-aliases"><strong>{{ label }}:</strong> <span{% if lang %} lang="{{ lang }}"{% endif %}>'
-            '{{ names|join(", ") }}</span></p>')
-        return template.render(label=self.t("also_called"), names=entry.data.aliases, lang=self.lang_of(entry))
+        return self._compiled("aliases").render(label=self.t("also_called"), names=entry.data.aliases,
+                                                lang=self.lang_of(entry))
 
     def worksheet(self, entry: Entry) -> str:
         model = {"title": entry.data.title, "worksheet": entry.data.worksheet}
@@ -210,12 +223,8 @@ class Renderer:
 
     def link_list(self, entries: list[Entry], link: Link) -> str:
         if not entries:
-            return f"<p>{self.jinja.from_string('{{ x }}').render(x=self.t('no_methods'))}</p>"
-        template = self.jinja.from_string(
-            '<ul class="hb-list">{% for e in entries %}<li{% if lang(e) %} lang="{{ lang(e) }}"{% endif %}>'
-            '<a href="{{ link(e) }}">{{ e.data.title }}</a>: {{ e.data.summary }}</li>{% endfor %}</ul>'
-        )
-        return template.render(entries=entries, link=link, lang=self.lang_of)
+            return f"<p>{self._compiled('text').render(x=self.t('no_methods'))}</p>"
+        return self._compiled("link_list").render(entries=entries, link=link, lang=self.lang_of)
 
 
 def site_link(page_url: str, use_directory_urls: bool) -> Link:

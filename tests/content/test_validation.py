@@ -271,3 +271,20 @@ def test_unknown_macro_in_a_chapter_is_reported(mini):
     assert only(problems(mini)).startswith(
         'docs/methods/index.md, line 9: "{{ methods_index() }}" calls a macro that does not exist. '
         'Did you mean "method_index"? (allowed: contributors, fields_table, journey, method_index,')
+
+
+def test_a_label_without_a_welsh_text_stops_the_build(tmp_path, monkeypatch):
+    """One registry of words: a label missing in a language is an error naming the file, line and
+    key, never English shown in its place."""
+    from macros import vocab
+
+    labels = (vocab.HERE / "labels.yml").read_text(encoding="utf-8")
+    assert "also_called:      {en: Also called, cy: Enwau eraill}" in labels
+    (tmp_path / "labels.yml").write_text(labels.replace("{en: Also called, cy: Enwau eraill}", "{en: Also called}"))
+    (tmp_path / "vocabularies.yml").write_text((vocab.HERE / "vocabularies.yml").read_text(encoding="utf-8"))
+    monkeypatch.setattr(vocab, "HERE", tmp_path)
+    _, _, found = vocab.load_words(("en", "cy"))
+    line = labels.splitlines().index("also_called:      {en: Also called, cy: Enwau eraill}") + 1
+    assert [str(p) for p in found] == [
+        f"macros/labels.yml, line {line}: also_called: has no cy text. Add `cy: …` beside the others "
+        "(every language needs every word: en, cy)."]
