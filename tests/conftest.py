@@ -26,6 +26,9 @@ from helpers import MINI, ROOT, run_build
 # Builds of the mini handbook skip the PDFs (a second or two each); the real handbook below is
 # built as the deploy builds it, PDFs included, and tests/print builds PDFs where it needs them.
 os.environ.setdefault("HANDBOOK_PDF", "false")
+# No PDF cache in tests: every PDF a test reads is made afresh, so the determinism tests compare
+# two real renders (tests/print/test_print_cache.py turns a cache on, in a folder of its own).
+os.environ.setdefault("HANDBOOK_PDF_CACHE", "false")
 
 
 def _shared(base: Path) -> Path:
@@ -40,6 +43,8 @@ def pytest_configure(config):
     need it; the `site` fixture waits for it. A single-process run builds it on first use."""
     if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
         return
+    if os.environ.get("HANDBOOK_BUILT_SITE"):
+        return  # the site was built before the tests (the GitHub workflow's `make build`)
     if config.args and all(Path(arg.split("::")[0]).parts[-2:-1] == ("tests",) and
                            Path(arg.split("::")[0]).name == "content" for arg in config.args):
         return  # only the content tests were asked for: they do not need the site
@@ -80,6 +85,10 @@ def site(tmp_path_factory) -> Path:
 
     Under xdist the build started with the run (pytest_configure); every worker waits for it. On
     its own, the first test that needs the site builds it, and any other process waits (a lock)."""
+    built = os.environ.get("HANDBOOK_BUILT_SITE")
+    if built:  # a strict build with PDFs made before the run (`make build`): test that, build nothing
+        assert (Path(built) / "index.html").is_file(), f"HANDBOOK_BUILT_SITE={built} has no built site in it"
+        return Path(built).resolve()
     shared = _shared(tmp_path_factory.getbasetemp())
     out, log = shared / "handbook-site", shared / "handbook-site.log"
     done, err = shared / "handbook-site.done", shared / "handbook-site.err"

@@ -222,8 +222,9 @@ class Book:
         path = self.settings.files.book
         what = f"the handbook PDF ({path})"
         css = [(PRINT / "book.css").read_text(encoding="utf-8"), self._page_css()]
-        document = printer.render(self.html(), css, self.site_dir, what=what)
-        return {path: len(printer.write(document, out / path, what=what))}
+        html = self.html()
+        return {path: printer.make(out, path, what, html, css,
+                                   lambda: printer.render(html, css, self.site_dir, what=what))}
 
     def _page_css(self) -> str:
         """The page footer in the build's language: "Page 3 of 120" from the label's pattern."""

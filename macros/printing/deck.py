@@ -255,54 +255,85 @@ class Deck:
             over = overflowing(redone)
         return _join([first], title, final) if final != first.pages else first
 
+    def _html(self, layout, cards: list[Card], title: str, kind: str) -> str:
+        """A layout's document before any face is fitted: what its PDF is made from (the cache's key)."""
+        return self._document(title, kind, [p.html for p in layout(cards)])
+
     def write_a6(self, out: Path) -> dict[str, int]:
         """Every card, one face per A6 page, with bleed and crop marks, for a print shop."""
         files = self.settings.files
         title = self.renderer.t("print_cards_title", site=self.settings.site_name)
-        document = self.fitted(self.a6_pages, self.cards, title, "pr-deck pr-deck--a6", "the A6 cards")
-        data = self.printer.write(document, out / files.cards_a6, "the A6 cards", bleed_mm=BLEED)
-        return {files.cards_a6: len(data)}
+        kind, what = "pr-deck pr-deck--a6", "the A6 cards"
+        size = self.printer.make(out, files.cards_a6, what, self._html(self.a6_pages, self.cards, title, kind),
+                                 self.css + [self.marks_css()],
+                                 lambda: self.fitted(self.a6_pages, self.cards, title, kind, what), bleed_mm=BLEED)
+        return {files.cards_a6: size}
 
     def write_sheets(self, out: Path) -> dict[str, int]:
         """Every card on A4 sheets, and each phase's methods on their own sheets.
 
         Each phase's methods start a sheet of their own, so a phase's deck is a run of the
-        whole deck's sheets: laid out once, written twice."""
+        whole deck's sheets: laid out once, written twice. A run is laid out only when its own
+        PDF or the whole deck is not in the cache."""
         files, t, site = self.settings.files, self.renderer.t, self.settings.site_name
-        kind = "pr-deck pr-deck--sheets"
-        written: dict[str, int] = {}
-        runs = []
+        kind, css = "pr-deck pr-deck--sheets", self.css + [self.marks_css()]
+        runs = []  # (its PDF's path or None, title, what, cards)
         for term in self.cat.vocab.terms("phases"):
             cards = [c for c in self.cards if c.entry.kind == "method" and c.entry.data.phases[0] == term.key]
             if cards:
                 title = t("print_phase_title", site=site, phase=term.text(self.settings.lang))
-                what = f"the cards for the phase {term.key}"
-                document = self.fitted(self.sheet_pages, cards, title, kind, what)
-                path = files.phase_deck(term.key)
-                written[path] = len(self.printer.write(document, out / path, what))
-                runs.append(document)
+                runs.append((files.phase_deck(term.key), title, f"the cards for the phase {term.key}", cards))
         tools = [c for c in self.cards if c.entry.kind == "tool"]
         if tools:
-            runs.append(self.fitted(self.sheet_pages, tools, site, kind, "the tool cards"))
-        if runs:
-            whole = _join(runs, t("print_cards_title", site=site))
-            written[files.cards_a4] = len(self.printer.write(whole, out / files.cards_a4, "the A4 card sheets"))
+            runs.append((None, site, "the tool cards", tools))
+        if not runs:
+            return {}
+        htmls = [self._html(self.sheet_pages, cards, title, kind) for _, title, _, cards in runs]
+        documents: dict[int, object] = {}
+
+        def laid_out(index: int):
+            if index not in documents:
+                _, title, what, cards = runs[index]
+                documents[index] = self.fitted(self.sheet_pages, cards, title, kind, what)
+            return documents[index]
+
+        written = {path: self.printer.make(out, path, what, html, css, lambda i=i: laid_out(i))
+                   for i, ((path, _, what, _), html) in enumerate(zip(runs, htmls)) if path}
+        whole_title = t("print_cards_title", site=site)
+        written[files.cards_a4] = self.printer.make(
+            out, files.cards_a4, "the A4 card sheets", whole_title + "\n" + "\n".join(htmls), css,
+            lambda: _join([laid_out(i) for i in range(len(runs))], whole_title))
         return written
 
     def write_singles(self, out: Path) -> dict[str, int]:
-        """One PDF per method: its card's front and back side by side on A4, to cut out and fold."""
+        """One PDF per method: its card's front and back side by side on A4, to cut out and fold.
+        Each is looked up in the cache on its own; the cards not there are laid out together."""
         files, t = self.settings.files, self.renderer.t
         methods = [c for c in self.cards if c.entry.kind == "method"]
         if not methods:
             return {}
+        kind, css = "pr-deck pr-deck--single", self.css + [self.marks_css()]
         title = t("print_cards_title", site=self.settings.site_name)
-        singles = self.fitted(self.single_pages, methods, title, "pr-deck pr-deck--single", "the single cards")
-        written = {}
-        for card, page in zip(methods, singles.pages):
-            one = _join([singles], t("print_card_title", title=card.entry.data.title), [page])
+        keys = {c.key: self.printer.cache.key(
+            self._html(self.single_pages, [c], t("print_card_title", title=c.entry.data.title), kind), css)
+            for c in methods}
+        written, missing = {}, []
+        for card in methods:
             path = files.card(card.entry.slug)
-            written[path] = len(self.printer.write(one, out / path, f"the card for {card.entry.slug}"))
-        return written
+            size = self.printer.cache.fetch(keys[card.key], out / path, path)
+            if size is None:
+                missing.append(card)
+            else:
+                written[path] = size
+        if missing:
+            singles = self.fitted(self.single_pages, missing, title, kind, "the single cards")
+            for card, page in zip(missing, singles.pages):
+                one = _join([singles], t("print_card_title", title=card.entry.data.title), [page])
+                path = files.card(card.entry.slug)
+                data = self.printer.write(one, out / path, f"the card for {card.entry.slug}")
+                self.printer.cache.store(keys[card.key], data, path)
+                written[path] = len(data)
+        return dict(sorted(written.items()))
 
 
 def _join(documents: list[Document], title: str, pages: list | None = None) -> Document:

@@ -21,11 +21,13 @@ from pathlib import Path
 
 from ..loader import Catalogue
 from .book import Book, Chapter
+from .cache import PdfCache
 from .deck import Deck
 from .settings import Settings
 from .weasy import Printer, PrintError
 
-PRINT = Path(__file__).resolve().parent.parent.parent / "overrides" / "print"
+PROJECT = Path(__file__).resolve().parent.parent.parent
+PRINT = PROJECT / "overrides" / "print"
 
 
 @dataclass
@@ -36,11 +38,14 @@ class Report:
     peak_mb: dict[str, float] = field(default_factory=dict)  # each process's peak resident memory
     workers: int = 1
     languages: int = 1  # how many languages' PDFs the step made (their reports share `wall`)
+    cached: list[str] = field(default_factory=list)  # the PDFs copied from the cache, unchanged
 
     def summary(self) -> str:
         parts = ", ".join(f"{k} {v:.1f} s" for k, v in self.seconds.items())
         shared = f" (the step for {self.languages} languages)" if self.languages > 1 else ""
-        return (f"{len(self.files)} PDFs ({sum(self.files.values()) / 1e6:.1f} MB) in {self.wall:.1f} s{shared} "
+        made = len(self.files) - len(self.cached)
+        return (f"{len(self.files)} PDFs ({sum(self.files.values()) / 1e6:.1f} MB; {made} made, "
+                f"{len(self.cached)} unchanged from the cache) in {self.wall:.1f} s{shared} "
                 f"with {self.workers} process{'es' if self.workers > 1 else ''} ({parts}); "
                 f"peak memory {max(self.peak_mb.values(), default=0):.0f} MB")
 
@@ -67,17 +72,17 @@ _FORKING = threading.Lock()
 _KEYS = itertools.count()
 
 
-def _part(key: int, index: int, name: str) -> tuple[int, str, dict[str, int], float, float]:
+def _part(key: int, index: int, name: str) -> tuple[int, str, dict[str, int], float, float, list[str]]:
     job = _JOBS[key][index]
     start = time.perf_counter()
-    printer = Printer(roots=[job.site_dir, PRINT])
+    printer = Printer(roots=[job.site_dir, PRINT], cache=PdfCache.from_environment(PROJECT))
     if name == "book":
         files = Book(job.chapters, job.catalogue, job.settings, job.site_dir).write(printer, job.out_dir)
     else:
         deck = Deck(job.catalogue, job.settings, printer)
         files = getattr(deck, f"write_{name}")(job.out_dir)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return index, name, files, time.perf_counter() - start, peak
+    return index, name, files, time.perf_counter() - start, peak, printer.cache.hits
 
 
 def workers_available(tasks: int = len(PARTS)) -> int:
@@ -143,11 +148,13 @@ def build_jobs(jobs: list[Job], workers: int | None = None) -> list[Report]:
         _JOBS.pop(key, None)
     if problems:
         raise PrintError(problems)
+    PdfCache.from_environment(PROJECT).prune()
     wall = time.perf_counter() - start
     reports = [Report(wall=wall, workers=workers, languages=len(jobs)) for _ in jobs]
-    for index, name, files, seconds, peak in sorted(results, key=lambda r: (r[0], PARTS.index(r[1]))):
+    for index, name, files, seconds, peak, cached in sorted(results, key=lambda r: (r[0], PARTS.index(r[1]))):
         report = reports[index]
         report.files.update(files)
+        report.cached += cached
         report.seconds[name] = seconds
         report.peak_mb[name] = peak
     return reports

@@ -118,10 +118,25 @@ def strict_weasyprint(what: str):
 class Printer:
     """Renders HTML to PDF with one font configuration, stylesheets and fetcher for a whole build."""
 
-    def __init__(self, roots: list[Path]):
+    def __init__(self, roots: list[Path], cache: "PdfCache | None" = None):
+        from .cache import PdfCache
+
         self.fonts = FontConfiguration()
         self.fetcher = LocalFetcher(roots)
         self._css: dict[str, CSS] = {}
+        self.cache = cache or PdfCache(None)
+
+    def make(self, out: Path, path: str, what: str, html: str, css: list[str], render,
+             bleed_mm: float | None = None) -> int:
+        """The PDF `path` (under `out`) from the cache when its inputs are unchanged, else made with
+        `render()` (which returns the laid-out Document), written and stored. Returns its size."""
+        key = self.cache.key(html, css, bleed_mm)
+        size = self.cache.fetch(key, out / path, path)
+        if size is None:
+            data = self.write(render(), out / path, what, bleed_mm=bleed_mm)
+            self.cache.store(key, data, path)
+            size = len(data)
+        return size
 
     def css(self, text: str) -> CSS:
         if text not in self._css:
