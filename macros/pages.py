@@ -13,6 +13,7 @@ from .printing import Files
 from .printing.links import DOWNLOAD_PAGE, downloads_html, print_card_html
 from .render import Renderer, site_link
 from .schema import FOLDERS
+from .urls import markdown_link, page_url, relative
 
 
 class Pages:
@@ -34,21 +35,11 @@ class Pages:
     def _relative(self, path: str) -> str:
         """A link from the current page to a file of the built site, such as a PDF. A path
         starting with ../ leaves this build's site, for another language's (the site root's)."""
-        from mkdocs.utils import get_relative_url
-
-        if path.startswith("../"):  # get_relative_url cannot climb above the root: do it here
-            root = get_relative_url("./", self.page_url or ".")
-            return ("" if root == "./" else root) + path
-        return get_relative_url(path, self.page_url or ".")
+        return relative(path, self.page_url)
 
     def _page(self, src_uri: str) -> str:
         """A link from the current page to another page of this build, by its path in docs/."""
-        stem = src_uri[:-3]
-        if not self.use_directory_urls:
-            return self._relative(f"{stem}.html")
-        if stem == "index" or stem.endswith("/index"):
-            return self._relative(stem[:-5] or "./")
-        return self._relative(f"{stem}/")
+        return relative(page_url(src_uri, self.use_directory_urls) or "./", self.page_url)
 
     def _planner(self) -> str:
         """The session planner's address from the current page."""
@@ -181,9 +172,7 @@ class Pages:
 
     def _relative_md(self, src_uri: str) -> str:
         """A markdown link target from the current page's file to another page's file."""
-        from mkdocs.utils import get_relative_url
-
-        return get_relative_url(src_uri, self.page_src or "index.md")
+        return markdown_link(src_uri, self.page_src or "index.md")
 
     def page_meta(self, page) -> None:
         """Metadata an item page gets from its front matter, before any plugin reads it:

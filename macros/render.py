@@ -17,7 +17,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .loader import Catalogue, Entry
-from .schema import FOLDERS
 
 PARTIALS = Path(__file__).parent.parent / "overrides" / "partials"
 Link = Callable[[Entry], str]
@@ -228,12 +227,10 @@ class Renderer:
 
 
 def site_link(page_url: str, use_directory_urls: bool) -> Link:
-    """Links from the page at `page_url` to an item's page, relative as MkDocs makes them."""
-    from mkdocs.utils import get_relative_url
+    """Links from the page at `page_url` to an item's page (macros/urls.py: the one link rule)."""
+    from .urls import item_url, relative
 
     def link(entry: Entry) -> str:
-        folder = FOLDERS[entry.kind]
-        target = f"{folder}/{entry.slug}/" if use_directory_urls else f"{folder}/{entry.slug}.html"
-        return get_relative_url(target, page_url or ".")
+        return relative(item_url(entry.kind, entry.slug, use_directory_urls), page_url)
 
     return link

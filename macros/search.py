@@ -14,14 +14,14 @@ import json
 from pathlib import Path
 
 from .loader import Catalogue
-from .schema import FOLDERS
+from .urls import item_url
 
 INDEX = Path("search") / "search_index.json"
 
 
 def page_location(kind: str, slug: str, use_directory_urls: bool) -> str:
     """The page's address in the search index (relative to the site root, as Material writes it)."""
-    return f"{FOLDERS[kind]}/{slug}/" if use_directory_urls else f"{FOLDERS[kind]}/{slug}.html"
+    return item_url(kind, slug, use_directory_urls)
 
 
 def aliases_by_location(catalogue: Catalogue, use_directory_urls: bool) -> dict[str, str]:

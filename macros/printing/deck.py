@@ -32,6 +32,7 @@ from weasyprint import Document
 from ..loader import Catalogue, Entry
 from ..render import PARTIALS, Renderer
 from ..schema import FOLDERS
+from ..urls import item_url
 from .settings import Settings
 from .weasy import Printer, PrintError
 from .words import words
@@ -90,9 +91,7 @@ class Deck:
 
     # Faces -------------------------------------------------------------------------
     def link(self, entry: Entry) -> str:
-        folder = FOLDERS[entry.kind]
-        page = f"{folder}/{entry.slug}/" if self.settings.directory_urls else f"{folder}/{entry.slug}.html"
-        return self.settings.site_url + page
+        return self.settings.site_url + item_url(entry.kind, entry.slug, self.settings.directory_urls)
 
     def _card_module(self):
         """overrides/partials/hb-card.html as a module, for its `facts` and `links` macros.
