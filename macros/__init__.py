@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from .checks import JINJA
-from .errors import ContentError, annotate
-from .loader import MACROS, Catalogue, load
+from .edition import edition as language_edition  # (not `edition`: that is the module's name)
+from .loader import MACROS, Catalogue
 from .pages import Pages
 from .printing.settings import truthy
-from .search import write_aliases
 
 
 def define_env(env) -> None:
@@ -19,13 +16,10 @@ def define_env(env) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
     lang = env.conf["theme"]["language"]
-    try:
-        catalogue: Catalogue = load(docs_dir, root=root, lang=lang)
-    except ContentError as error:
-        annotate(error.problems)  # on the pull request's lines, under GitHub Actions
-        # PluginError makes MkDocs print the message and stop, without a traceback.
-        raise PluginError(error.report()) from None
-    pdf = truthy((env.conf.get("extra") or {}).get("pdf", True))  # the PDF step (overrides/hooks/printing.py)
+    # Read and checked once for every build of the process (macros/edition.py); the MkDocs hook
+    # (overrides/hooks/handbook.py) has already stopped the build if anything in it is wrong.
+    catalogue: Catalogue = language_edition(docs_dir, root, lang).catalogue
+    pdf = truthy((env.conf.get("extra") or {}).get("pdf", True))  # links to the PDFs (macros/pipeline.py makes them)
     pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"], pdf=pdf, root=root)
     pages.expand_nav(env.conf["nav"])
     env.variables["handbook"] = pages
@@ -50,12 +44,3 @@ def on_post_page_macros(env) -> None:
     pages: Pages = env.variables["handbook"]
     env.markdown = pages.decorate(env.page, env.markdown)
 
-
-def on_post_build(env) -> None:
-    """After Material's search plugin has written the index (and before the offline plugin inlines
-    it): add each method's and tool's other names, weighted like the title (macros/search.py)."""
-    pages: Pages = env.variables["handbook"]
-    try:
-        write_aliases(Path(env.conf["site_dir"]), pages.cat, env.conf["use_directory_urls"])
-    except ValueError as error:
-        raise PluginError(str(error)) from None

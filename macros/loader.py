@@ -251,8 +251,39 @@ def check_chapters(docs_dir: Path, root: Path, originals: dict | None = None) ->
     return problems
 
 
+@dataclass
+class Content:
+    """Every page read and checked once: the English items, every page's English source, and each
+    language's translations. `catalogue(lang)` gives one language's view of it."""
+    entries: list[Entry]
+    vocab: Vocabularies
+    labels: Labels
+    originals: dict[str, tuple[str, Source]]
+    translated: dict[str, dict[str, Translation]]
+
+    def catalogue(self, lang: str = ORIGINAL) -> Catalogue:
+        """The catalogue of one language: its cards carry the translated words where there are some."""
+        entries = self.entries
+        if lang != ORIGINAL:
+            entries = []
+            for entry in self.entries:
+                done = self.translated.get(lang, {}).get(entry.src_path)
+                data = entry.data
+                if done is not None:
+                    data = KINDS[entry.kind].model_validate(translations.merge(entry.kind, entry.source.meta, done.text))
+                entries.append(Entry(entry.kind, entry.slug, data, entry.source))
+        return Catalogue(entries, self.vocab, self.labels, lang, self.originals, self.translated)
+
+
 def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogue:
-    """Read and check every item file under docs_dir. Raises ContentError listing all problems."""
+    """Read and check every page under docs_dir; one language's catalogue. Raises ContentError
+    listing all problems."""
+    return read_content(docs_dir, root).catalogue(lang)
+
+
+def read_content(docs_dir: Path, root: Path | None = None) -> Content:
+    """Read and check every page under docs_dir, in every language, once. Raises ContentError
+    listing all problems."""
     docs_dir = Path(docs_dir)
     root = Path(root) if root else docs_dir.parent
     vocab, labels, word_problems = load_words(LANGUAGES)
@@ -292,13 +323,7 @@ def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogu
         problems += found
     if problems:
         raise ContentError(problems)
-    if lang != ORIGINAL:  # the cards of this build carry the translated words
-        for entry in entries:
-            done = translated.get(lang, {}).get(entry.src_path)
-            if done is not None:
-                merged = translations.merge(entry.kind, entry.source.meta, done.text)
-                entry.data = KINDS[entry.kind].model_validate(merged)
-    return Catalogue(entries, vocab, labels, lang, originals, translated)
+    return Content(entries, vocab, labels, originals, translated)
 
 
 def load_translations(docs_dir: Path, root: Path, lang: str, originals: dict[str, tuple[str, Source]],

@@ -1,0 +1,321 @@
+"""The handbook's one MkDocs hook: the only file that talks to MkDocs.
+
+The build order is in macros/pipeline.py, and reads top to bottom there. This file turns MkDocs'
+events into calls to it, and builds one language's site when the pipeline asks (`MkDocsSites`):
+
+- on_config: reads and checks the content (macros/edition.py, once for every build of the
+  process) and stops the build with every problem, naming file, line and field; names another
+  language's navigation from `extra.nav_titles`; points the offline copy at the vendored shim;
+- on_page_read_source: gives MkDocs each page's source in the build's language;
+- on_page_markdown, on_page_context: the edit link to the translation, the language links;
+- on_post_build: the other names (aliases) into the search index, and, after the original
+  language's site, the rest of the build (pipeline.after_first_site);
+- on_serve: rebuilds, on each change, only the languages it can affect.
+
+Each page links to its counterparts in the other languages: `hb_alternates` in the page's
+context (overrides/partials/alternate.html shows them in the header, as relative addresses that
+work under `serve` and in the offline copy), and `extra.hb_roots` (overrides/sitemap.xml lists
+every page's hreflang alternates). Why the alternates are in the sitemap and not in each page's
+head: Material's script fetches `sitemap.xml` beside every `<link rel="alternate">` in a page,
+which would cost two failed requests on every page view. So `extra.alternate` is `true` (Material
+includes the header partial) but not a list (Material writes no alternate links into the head).
+
+Why one build per language rather than mkdocs-static-i18n: that plugin builds one search index
+for every language, and every PDF plugin tried with it wrote each language's files to the same
+place (see the project's notes). Why our own orchestration rather than Material's projects
+plugin: that plugin is deprecated and unmaintained.
+
+The state below is the build in progress: `RUN` (what to make, set when the command's own build
+starts) and `_BUILDS` (the site being built now, innermost last: the pipeline builds the other
+languages and the offline copy from inside the first build's last event).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+if str(ROOT) not in sys.path:  # the project's `macros` package, importable from this hook
+    sys.path.insert(0, str(ROOT))
+
+from macros.edition import edition as load_edition  # noqa: E402
+from macros import pipeline  # noqa: E402
+from macros.errors import ContentError, annotate  # noqa: E402
+from macros.printing import Chapter, Settings  # noqa: E402
+from macros.printing.settings import truthy  # noqa: E402
+from macros.search import write_aliases  # noqa: E402
+from macros.translations import LANGUAGES, NAMES, ORIGINAL, translation_uri  # noqa: E402
+from macros.urls import relative  # noqa: E402
+
+log = logging.getLogger("mkdocs.handbook")
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+@dataclass
+class Build:
+    """One site being built: the command's own, a language the pipeline asked for, or a copy."""
+    lang: str
+    offline: bool = False
+    nav: object = None
+    config: object = None
+
+
+RUN: pipeline.Run | None = None
+_BUILDS: list[Build] = []
+_COMMAND = {"name": "build"}
+
+
+def _languages() -> list[str]:
+    wanted = [c.strip() for c in os.environ.get("HANDBOOK_LANGUAGES", ",".join(LANGUAGES)).split(",") if c.strip()]
+    unknown = [c for c in wanted if c not in LANGUAGES]
+    if unknown or ORIGINAL not in wanted:
+        raise PluginError(f"HANDBOOK_LANGUAGES is {','.join(wanted)}: it lists languages from "
+                          f"{', '.join(LANGUAGES)}, {ORIGINAL} first.")
+    return [c for c in LANGUAGES if c in wanted]
+
+
+def _edition(config, lang: str | None = None):
+    try:
+        return load_edition(Path(config.docs_dir), ROOT_OF(config), lang or config.theme["language"])
+    except ContentError as error:
+        annotate(error.problems)  # on the pull request's lines, under GitHub Actions
+        raise PluginError(error.report()) from None  # MkDocs prints it and stops, no traceback
+
+
+def ROOT_OF(config) -> Path:  # noqa: N802 - the project a config belongs to (a test may copy it)
+    return Path(config.config_file_path).resolve().parent
+
+
+def _settings(config) -> Settings:
+    plain = {"site_name": config.site_name, "site_description": config.site_description,
+             "site_url": config.site_url, "use_directory_urls": config.use_directory_urls,
+             "language": config.theme["language"], "extra": config.extra}
+    return Settings.from_config(plain, ROOT_OF(config))
+
+
+def _offline_plugin(config):
+    return config.plugins.get("material/offline") or config.plugins.get("offline")
+
+
+class MkDocsSites:
+    """Builds one language's site with MkDocs, for the pipeline (macros/pipeline.py)."""
+
+    def __init__(self, root: Path, strict: bool):
+        self.root, self.strict = root, strict
+        self._configs: dict[tuple, object] = {}  # under serve, loaded once and rebuilt again
+
+    def site(self, lang: str, site_dir: Path, offline: bool = False) -> pipeline.Site:
+        name = "mkdocs.yml" if lang == ORIGINAL else f"mkdocs.{lang}.yml"
+        if not (self.root / name).is_file():
+            raise PluginError(f"{name} is missing: it builds the {NAMES[lang]} site.")
+        key = (lang, str(site_dir), offline)
+        config = self._configs.get(key)
+        if config is None:
+            config = load_config(config_file=str(self.root / name), site_dir=str(site_dir), strict=self.strict)
+            if offline:  # plain .html links and an inlined search index, for reading from disk
+                _offline_plugin(config).config.enabled = True
+            config.plugins.on_startup(command="build", dirty=False)
+            if _COMMAND["name"] == "serve":
+                self._configs[key] = config
+        _BUILDS.append(Build(lang, offline))
+        try:
+            build(config, dirty=False)
+            current = _BUILDS[-1]
+        finally:
+            _BUILDS.pop()
+            if _COMMAND["name"] != "serve":
+                config.plugins.on_shutdown()
+        return _site(config, current)
+
+
+def _site(config, current: Build) -> pipeline.Site:
+    settings = _settings(config)
+    nav = current.nav
+
+    def chapters() -> list[Chapter]:
+        """Every page of the navigation, in order, for the book (their HTML is built by now)."""
+        found = []
+
+        def walk(items, section: str, depth: int) -> None:
+            opened = False
+            for item in items:
+                if item.is_page:
+                    if settings.leaves_out(item.file.src_uri):
+                        continue
+                    level = 1 if depth == 0 or not opened else 2
+                    opened = True
+                    found.append(Chapter(url=item.url, title=item.title or "", html=item.content or "",
+                                         level=level, section=section, src=f"docs/{item.file.src_uri}"))
+                elif item.is_section:
+                    walk(item.children, item.title or "", depth + 1)
+
+        walk(nav.items, "", 0)
+        return found
+
+    return pipeline.Site(current.lang, Path(config.site_dir), _edition(config, current.lang), settings, chapters)
+
+
+# Events ------------------------------------------------------------------------------------
+
+def on_startup(command: str, dirty: bool) -> None:
+    if not _BUILDS:  # the command's own (a build the pipeline starts says "build" too)
+        _COMMAND["name"] = command
+
+
+@event_priority(100)  # first: before the macros plugin reads the content, and before the offline plugin
+def on_config(config):
+    global RUN
+    lang = config.theme["language"]
+    if not _BUILDS:  # the command's own build: the original language's site, and the whole run
+        if lang != ORIGINAL:
+            raise PluginError(f"Build the handbook from mkdocs.yml: it builds every language ({config.config_file_path} "
+                              "is one language's part).")
+        previous = RUN
+        RUN = pipeline.Run(
+            project=ROOT_OF(config), command=_COMMAND["name"], languages=_languages(),
+            pdf=truthy((config.extra or {}).get("pdf", True)),
+            offline=truthy(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and truthy((config.extra or {}).get("pdf", True)),
+            builder=previous.builder if previous else MkDocsSites(ROOT_OF(config), bool(config.strict)),
+            serve=previous.serve if previous else None)
+        if RUN.command == "serve" and RUN.serve is None:
+            RUN.serve = pipeline.ServePdfs()
+        _BUILDS.append(Build(ORIGINAL))
+    edition = _edition(config)  # the content, read and checked once for every build of the run
+    _BUILDS[-1].config = config
+    roots = _roots(config)
+    config.extra["hb_roots"] = {code: absolute for code, (absolute, _) in roots.items()}
+    offline = _offline_plugin(config)
+    if offline is not None and offline.config.enabled:
+        # The offline plugin would load its search shim from unpkg.com; give it the vendored copy.
+        config.extra["polyfills"] = [SHIM]
+        config.extra["pdf"] = True  # the copy's download pages link the PDFs copied into it
+    if lang != ORIGINAL:
+        labels = edition.catalogue.labels
+        # The headings' link title (markdown_extensions is a list, which INHERIT would replace whole).
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels.get("permalink_title", lang)
+        titles = (config.extra or {}).get("nav_titles") or {}
+        missing: list[str] = []
+        config.nav = _rename(config.nav or [], titles, missing)
+        if missing:
+            name = Path(config.config_file_path).name
+            raise PluginError(f"{name}: extra.nav_titles has no {NAMES.get(lang, lang)} title for "
+                              + ", ".join(f'"{m}"' for m in missing)
+                              + f". Add a line for each under extra.nav_titles in {name}: "
+                              '"English title": "translated title".')
+    return config
+
+
+def _rename(items: list, titles: dict, missing: list) -> list:
+    """The navigation with its titles in the build's language. Pages listed without a title keep their own."""
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if title not in titles and title not in titles.values():  # (a rebuild sees it translated)
+                missing.append(title)
+            new = titles.get(title, title)
+            out.append({new: _rename(value, titles, missing) if isinstance(value, list) else value})
+        else:
+            out.append(item)
+    return out
+
+
+def on_nav(nav, config, files):
+    _BUILDS[-1].nav = nav  # the pages in order: the book follows it
+    return nav
+
+
+def on_page_read_source(page, config):
+    return _edition(config).page_text(page.file.src_uri)
+
+
+def on_page_markdown(markdown, page, config, files):
+    lang = config.theme["language"]
+    if lang != ORIGINAL and page.edit_url and _edition(config).catalogue.translation(page.file.src_uri):
+        page.edit_url = page.edit_url.replace(page.file.src_uri, translation_uri(page.file.src_uri, lang))
+    return markdown
+
+
+def _roots(config) -> dict[str, tuple[str, str]]:
+    """Each language's site root: (absolute address, path from this build's root)."""
+    lang = config.theme["language"]
+    site_url = config.site_url or ""
+    original = site_url[: -len(f"{lang}/")] if lang != ORIGINAL and site_url.endswith(f"{lang}/") else site_url
+    here = "" if lang == ORIGINAL else "../"
+    return {code: (original + ("" if code == ORIGINAL else f"{code}/"), here + ("" if code == ORIGINAL else f"{code}/"))
+            for code in LANGUAGES}
+
+
+def on_page_context(context, page, config, nav):
+    context["hb_alternates"] = [{"name": NAMES[code], "lang": code, "href": relative(path + page.url, page.url) if path
+                                 else (relative(page.url or "./", page.url) if page.url else "./")}
+                                for code, (_, path) in _roots(config).items()]
+    return context
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it
+def on_post_build(config) -> None:
+    write_aliases(Path(config.site_dir), _edition(config).catalogue, config.use_directory_urls)
+    if len(_BUILDS) != 1 or RUN is None:
+        return  # a site the pipeline asked for: it carries on from there
+    try:
+        first = _site(config, _BUILDS[0])
+        pipeline.after_first_site(RUN, first, RUN.__dict__.pop("next_languages", None))
+    finally:
+        _BUILDS.clear()
+
+
+def on_build_error(error) -> None:
+    _BUILDS.clear()
+
+
+def on_serve(server, config, builder):
+    """Rebuild only the languages a change can affect (pipeline.languages_to_rebuild)."""
+    watched = [ROOT / "docs", ROOT / "macros", ROOT / "overrides", ROOT / "mkdocs.yml",
+               *sorted(ROOT.glob("mkdocs.*.yml"))]
+    state = {"seen": _snapshot(watched), "edition": _edition(config, ORIGINAL)}
+
+    def rebuild():
+        seen = _snapshot(watched)
+        changed = [Path(p) for p in set(seen) ^ set(state["seen"]) | {p for p in seen if seen[p] != state["seen"].get(p)}]
+        state["seen"] = seen
+        wanted = pipeline.languages_to_rebuild(changed, ROOT, state["edition"]) if changed else list(LANGUAGES)
+        wanted = [lang for lang in wanted if lang in RUN.languages]
+        start = time.perf_counter()
+        if ORIGINAL in wanted:
+            RUN.next_languages = [lang for lang in wanted if lang != ORIGINAL]
+            builder()  # MkDocs' own: the original language's site, then the others asked for
+        else:
+            for lang in wanted:
+                log.info(f"Building the {NAMES[lang]} site into {lang}/")
+                RUN.builder.site(lang, Path(config.site_dir) / lang)
+        state["edition"] = _edition(config, ORIGINAL)
+        log.info(f"Rebuilt {', '.join(NAMES[lang] for lang in wanted)} in {time.perf_counter() - start:.1f} s")
+
+    server.builder = rebuild
+    return server
+
+
+def _snapshot(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    found = {}
+    for base in paths:
+        for path in [base] if base.is_file() else base.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stat = path.stat()
+                found[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def on_shutdown() -> None:
+    if not _BUILDS and RUN is not None and RUN.serve is not None and _COMMAND["name"] == "serve":
+        RUN.serve.close()
