@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve preview build check test browser print-deps bench-pdf clean schemas new-method new-tool new-mindset
+.PHONY: serve preview build check test browser print-deps checkers bench-pdf clean schemas new-method new-tool new-mindset
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,9 +55,31 @@ print-deps:
 	      libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core >/dev/null; \
 	  else echo "The PDFs need Pango and fonts: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fonts-dejavu-core"; fi; }
 
+# The Nu HTML Checker (vnu-jar, on Java: tests/site/test_html_valid.py) and pa11y (HTML_CodeSniffer,
+# on Debian's Chromium: tests/browser/test_htmlcs.py), at the versions pinned in
+# tests/node/package-lock.json, installed once into .cache/node; the tests download nothing.
+# --ignore-scripts: vnu-jar's install script would download a Java and puppeteer's a Chrome; the
+# tests use the machine's Java and Chromium. Java and Node come from apt when we can.
+NODE_DIR := .cache/node
+NODE_STAMP := $(NODE_DIR)/.installed-$(shell cat tests/node/package-lock.json | cksum | cut -d' ' -f1)
+
+checkers: $(NODE_STAMP)
+
+$(NODE_STAMP): tests/node/package.json tests/node/package-lock.json
+	@{ command -v java && command -v npm; } >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless nodejs npm >/dev/null; \
+	  else echo "The HTML and accessibility checkers need Java and Node: sudo apt-get install default-jre-headless nodejs npm"; fi; }
+	mkdir -p $(NODE_DIR)
+	cp tests/node/package.json tests/node/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 PUPPETEER_SKIP_CHROMIUM_DOWNLOAD=1 \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -f $(NODE_DIR)/.installed-*
+	touch $@
+
 # One worker per core; tests that share an expensive fixture (the handbook PDF read back) stay
 # together (xdist_group), the rest are shared out one by one.
-test: $(STAMP) browser print-deps  ## Run every test
+test: $(STAMP) browser print-deps checkers  ## Run every test
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 clean:

@@ -101,3 +101,20 @@ def only(found: list[str]) -> str:
     """The one problem found."""
     assert len(found) == 1, found
     return found[0]
+
+
+NODE_MODULES = ROOT / ".cache" / "node" / "node_modules"
+
+
+def checker(relative: str) -> Path:
+    """A file of a checker that `make checkers` (a step of `make test`) installs into .cache/node,
+    from tests/node/package-lock.json. Missing: a failure under CI, which must install it; else a skip."""
+    import pytest
+
+    path = NODE_MODULES / relative
+    if not path.is_file():
+        message = f"{path.relative_to(ROOT)} is missing: run `make checkers` (make test does)."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

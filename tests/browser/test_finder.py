@@ -99,7 +99,7 @@ def test_filters_combine_and_the_address_round_trips(page, catalogue):
     assert visible(page) == expected(catalogue, phase=["test", "understand"])
     page.go_forward()
     assert visible(page) == want
-    page.click('#hb-filters button[type="reset"]')
+    page.click('#hb-filters button[data-hb-clear]')
     page.wait_for_function("!location.search")
     assert visible(page) == {e.slug for e in catalogue.items("method")}
 

@@ -28,6 +28,25 @@ def test_the_index_loads_on_first_use_of_search_not_with_the_page(browser, base_
     context.close()
 
 
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_a_search_key_loads_the_index_and_opens_search(browser, base_url, key):
+    """Material's keys for search (/, s, f) open it: the index held back in main.html must
+    come with them."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "glossary/", wait_until="networkidle")
+    assert not [u for u in requested if "search_index" in u], "the index was fetched with the page"
+    page.keyboard.press(key)
+    page.keyboard.type("journey")
+    first = page.locator(".md-search-result__item h1").first
+    first.wait_for(timeout=15000)
+    assert [u for u in requested if u.endswith("search/search_index.json")]
+    assert first.inner_text() == "Journey mapping"
+    context.close()
+
+
 def test_arriving_from_a_search_result_highlights_the_words(browser, base_url):
     context = browser.new_context()
     page = context.new_page()

@@ -5,6 +5,12 @@
   "use strict";
 
   /* Methods finder ---------------------------------------------------------------- */
+  /* The finder and the guide are groups of controls, not <form>s (they submit nothing): their
+     controls are the elements with a name. */
+  function controls(root) {
+    return root.querySelectorAll("input[name], select[name]");
+  }
+
   function finder(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll("article.hb-card--compact"));
     var groups = Array.prototype.slice.call(document.querySelectorAll(".hb-phase-group"));
@@ -18,7 +24,7 @@
     function state() {
       var s = {};
       names.forEach(function (name) { s[name] = []; });
-      Array.prototype.forEach.call(form.elements, function (el) {
+      Array.prototype.forEach.call(controls(form), function (el) {
         if (!el.name || names.indexOf(el.name) < 0) return;
         if ((el.type === "checkbox" && el.checked) || (el.type !== "checkbox" && el.value)) s[el.name].push(el.value);
       });
@@ -65,7 +71,7 @@
 
     function fromQuery() {
       var params = new URLSearchParams(location.search);
-      Array.prototype.forEach.call(form.elements, function (el) {
+      Array.prototype.forEach.call(controls(form), function (el) {
         if (!el.name || names.indexOf(el.name) < 0) return;
         var values = params.getAll(el.name);
         if (el.type === "checkbox") el.checked = values.indexOf(el.value) >= 0;
@@ -80,13 +86,14 @@
     form.addEventListener("input", function (event) {
       if (event.target.type === "number") apply();
     });
-    form.addEventListener("reset", function () {
-      setTimeout(function () {
-        apply();
-        history.pushState(null, "", location.pathname);
+    form.querySelector("[data-hb-clear]").addEventListener("click", function () {
+      Array.prototype.forEach.call(controls(form), function (el) {
+        if (el.type === "checkbox") el.checked = false;
+        else el.value = "";
       });
+      apply();
+      history.pushState(null, "", location.pathname);
     });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
     window.addEventListener("popstate", fromQuery);
     form.hidden = false;
     fromQuery();
@@ -101,8 +108,8 @@
       var checked = form.querySelector('input[name="situation"]:checked');
       return {
         situation: checked ? checked.value : "",
-        time: form.elements.time.value,
-        people: form.elements.people.value
+        time: form.querySelector("[name=time]").value,
+        people: form.querySelector("[name=people]").value
       };
     }
 
@@ -128,7 +135,7 @@
       var label = form.querySelector('input[name="situation"]:checked').parentNode.textContent.trim();
       var text = form.getAttribute("data-hb-because").replace("{situation}", label);
       if (s.time) {
-        var option = form.elements.time.options[form.elements.time.selectedIndex].text.toLowerCase();
+        var option = form.querySelector("[name=time]").options[form.querySelector("[name=time]").selectedIndex].text.toLowerCase();
         text += ", " + form.getAttribute("data-hb-time-reason").replace("{time}", option);
       }
       if (s.people) text += ", " + form.getAttribute("data-hb-people-reason").replace("{n}", s.people);
@@ -145,11 +152,10 @@
     var params = new URLSearchParams(location.search);
     var initial = form.querySelector('input[name="situation"][value="' + (params.get("situation") || "").replace(/[^a-z-]/g, "") + '"]');
     if (initial) initial.checked = true;
-    form.elements.time.value = params.get("time") || "";
-    form.elements.people.value = params.get("people") || "";
+    form.querySelector("[name=time]").value = params.get("time") || "";
+    form.querySelector("[name=people]").value = params.get("people") || "";
     form.addEventListener("change", function () { save(apply()); });
     form.addEventListener("input", function () { save(apply()); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();
   }
