@@ -61,7 +61,7 @@ log = logging.getLogger("mkdocs.handbook")
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
-@dataclass
+@dataclass(eq=False)  # each build is itself: never equal to another with the same fields
 class Build:
     """One site being built: the command's own, a language the pipeline asked for, or a copy."""
     lang: str
@@ -127,12 +127,13 @@ class MkDocsSites:
             config.plugins.on_startup(command="build", dirty=False)
             if _COMMAND["name"] == "serve":
                 self._configs[key] = config
-        _BUILDS.append(Build(lang, offline))
+        current = Build(lang, offline)
+        _BUILDS.append(current)
         try:
             build(config, dirty=False)
-            current = _BUILDS[-1]
         finally:
-            _BUILDS.pop()
+            if current in _BUILDS:  # (a failed build has cleared them: on_build_error)
+                _BUILDS.remove(current)
             if _COMMAND["name"] != "serve":
                 config.plugins.on_shutdown()
         return _site(config, current)
