@@ -32,9 +32,10 @@ class Edition:
     def original(self) -> bool:
         return self.lang == ORIGINAL
 
-    def page_text(self, src_uri: str) -> str | None:
-        """A page's source in this language, for MkDocs to read in place of the English file."""
-        return None if self.original else self.catalogue.page_text(src_uri)
+    def page_source(self, src_uri: str) -> tuple[dict, str] | None:
+        """A page's front matter and body in this language, parsed once by the loader: MkDocs is
+        given the body and the front matter as they are, instead of reading the file again."""
+        return self.catalogue.page_source(src_uri)
 
 
 def fingerprint(docs_dir: Path) -> tuple:

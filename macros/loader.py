@@ -70,12 +70,13 @@ class Catalogue:
         """The page's translation into `lang` (default: this build's language), if there is one."""
         return self.translated.get(lang or self.lang, {}).get(src_uri)
 
-    def page_text(self, src_uri: str) -> str | None:
-        """The page's source in this build's language (None for a page the loader does not know)."""
+    def page_source(self, src_uri: str) -> tuple[dict, str] | None:
+        """The page's front matter and body in this build's language, as read and checked by the
+        loader (None for a page the loader does not know)."""
         if src_uri not in self.originals:
             return None
         kind, english = self.originals[src_uri]
-        return translations.page_text(kind, english, self.translation(src_uri))
+        return translations.page_source(kind, english, self.translation(src_uri) if self.lang != ORIGINAL else None)
 
     def methods_using(self, field: str, slug: str) -> list[Entry]:
         """Methods whose `field` (mindsets, tools, related) names `slug`: the reverse lists."""

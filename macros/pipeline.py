@@ -20,7 +20,10 @@ import MkDocs: the one file that talks to MkDocs, overrides/hooks/handbook.py, g
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -124,6 +127,11 @@ def make_pdfs(sites: list[Site]) -> None:
             for site in sites if site.settings.enabled]
     for job, report in zip(jobs, build_jobs(jobs) if jobs else []):
         log.info(f"PDFs ({job.settings.lang}): {report.summary()}")
+        if os.environ.get("HANDBOOK_PDF_REPORT"):  # for the benchmarks and tests: one report per language
+            path = Path(os.environ["HANDBOOK_PDF_REPORT"])
+            if job.settings.lang != ORIGINAL:
+                path = path.with_name(f"{path.stem}.{job.settings.lang}{path.suffix}")
+            path.write_text(json.dumps(dataclasses.asdict(report), indent=1))
 
 
 def make_offline_copy(run: Run, sites: list[Site]) -> None:

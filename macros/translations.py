@@ -10,20 +10,19 @@ We keep translations beside their originals, not in a second docs tree, so that 
 sees both files side by side in GitHub's web editor and a renamed page cannot leave its
 translation behind unnoticed (a translation without an original stops the build).
 
-The Welsh site is built from the same docs/ with mkdocs.cy.yml: overrides/hooks/languages.py
-asks `page_text` for each page's Welsh source. A page with no translation gets the English text,
-which the macros mark as English (macros/pages.py).
+The Welsh site is built from the same docs/ with mkdocs.cy.yml: the MkDocs hook
+(overrides/hooks/handbook.py) asks `page_source` for each page's Welsh front matter and body. A
+page with no translation gets the English text, which the macros mark as English (macros/pages.py).
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from .errors import Problem, allowed_list, did_you_mean
 from .frontmatter import Source, parse
@@ -128,16 +127,16 @@ def merge(kind: str, english: dict, text: dict) -> dict:
     return meta
 
 
-def page_text(kind: str, english: Source, translation: Translation | None) -> str:
-    """A page's source in the translation's language: merged front matter, then the translated
-    body, or the English body when there is none (the macros mark it as English)."""
-    meta, body = dict(english.meta), english.body
+def page_source(kind: str, english: Source, translation: Translation | None) -> tuple[dict, str]:
+    """A page's front matter and body in the translation's language (or in English, with no
+    translation): the English fields with the translated words, then the translated body, or the
+    English body when there is none (the macros mark it as English)."""
+    meta, body = english.meta, english.body
     if translation is not None:
         meta = merge(kind, english.meta, translation.text)
         if translation.has_body:
             body = translation.source.body
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{front}---\n{body}"
+    return copy.deepcopy(meta), body  # MkDocs and plugins add to a page's meta: never to ours
 
 
 def check(kind: str, source: Source, english: Source, lang: str, english_path: str) -> tuple[str, str, list[Problem]]:

@@ -51,7 +51,7 @@ if str(ROOT) not in sys.path:  # the project's `macros` package, importable from
 from macros.edition import edition as load_edition  # noqa: E402
 from macros import pipeline  # noqa: E402
 from macros.errors import ContentError, annotate  # noqa: E402
-from macros.printing import Chapter, Settings  # noqa: E402
+from macros.printing import Chapter, PrintError, Settings  # noqa: E402
 from macros.printing.settings import truthy  # noqa: E402
 from macros.search import write_aliases  # noqa: E402
 from macros.translations import LANGUAGES, NAMES, ORIGINAL, translation_uri  # noqa: E402
@@ -68,6 +68,7 @@ class Build:
     offline: bool = False
     nav: object = None
     config: object = None
+    meta: dict = field(default_factory=dict)  # each page's front matter, from read to markdown
 
 
 RUN: pipeline.Run | None = None
@@ -237,10 +238,20 @@ def on_nav(nav, config, files):
 
 
 def on_page_read_source(page, config):
-    return _edition(config).page_text(page.file.src_uri)
+    """The page's body in the build's language. Its front matter, already read and checked by the
+    loader, is given to MkDocs in on_page_markdown: MkDocs does not parse it a second time."""
+    found = _edition(config).page_source(page.file.src_uri)
+    if found is None:
+        return None
+    _BUILDS[-1].meta[page.file.src_uri] = found[0]
+    return found[1]
 
 
+@event_priority(100)  # before the macros plugin and Material read the page's meta
 def on_page_markdown(markdown, page, config, files):
+    meta = _BUILDS[-1].meta.pop(page.file.src_uri, None)
+    if meta is not None:
+        page.meta = meta
     lang = config.theme["language"]
     if lang != ORIGINAL and page.edit_url and _edition(config).catalogue.translation(page.file.src_uri):
         page.edit_url = page.edit_url.replace(page.file.src_uri, translation_uri(page.file.src_uri, lang))
@@ -272,6 +283,8 @@ def on_post_build(config) -> None:
     try:
         first = _site(config, _BUILDS[0])
         pipeline.after_first_site(RUN, first, RUN.__dict__.pop("next_languages", None))
+    except PrintError as error:  # the PDFs cannot be made: what to fix, without a traceback
+        raise PluginError(str(error)) from None
     finally:
         _BUILDS.clear()
 

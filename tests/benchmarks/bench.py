@@ -1,0 +1,194 @@
+"""`make bench`: the build's speed against its targets, in one run, written to the benchmarks page.
+
+- HTML build: English only, no PDFs, in a fresh process, against bare Material building the
+  same pages (the same mkdocs.yml without our hook, macros, theme overrides or git dates), run
+  in turns (ours, bare, ours, bare…) so that both see the same machine; the median of each.
+  For this handbook, and for a copy with 200 more (generated) methods.
+- `make serve`: from saving a file until the page being read shows the change (polling the
+  server), for an English method's body, its Welsh translation's body, and its card.
+- The PDF step, cold (empty cache) and after one method's text changes (warm cache).
+
+    .venv/bin/python tests/benchmarks/bench.py [--runs 3] [--no-write]
+
+Not a test: the figures vary from machine to machine and run to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from pdf import synthetic  # noqa: E402
+from report import record  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false"}
+METHOD = "root-cause-analysis"  # has a Welsh translation with its own body
+
+
+def copy(dest: Path) -> Path:
+    for folder in ("macros", "overrides", "docs"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "mkdocs.cy.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
+def bare_config(project: Path) -> Path:
+    """mkdocs.yml as bare Material would have it: no hook, no macros, no overrides, no git dates."""
+    text = (project / "mkdocs.yml").read_text()
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    for plugin in ("macros", "git-revision-date-localized", "offline"):
+        text = re.sub(rf"  {plugin}:\n(    .*\n)+", "", text)
+    text = re.sub(r"\nextra_(css|javascript):\n(  - .*\n)+", "\n", text)
+    text = text.replace("  custom_dir: overrides\n", "").replace("strict: true", "strict: false")
+    (project / "bare.yml").write_text(text)
+    return project / "bare.yml"
+
+
+def timed(args: list[str], cwd: Path, env: dict) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def html_ratio(project: Path, runs: int) -> tuple[float, float, float]:
+    bare = bare_config(project)
+    ours_env = {**ENV, "HANDBOOK_PDF": "false", "HANDBOOK_LANGUAGES": "en"}
+    ours, plain = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            ours.append(timed([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+                               "-d", f"{tmp}/ours"], project, ours_env))
+            plain.append(timed([sys.executable, "-m", "mkdocs", "build", "-f", str(bare), "-d", f"{tmp}/bare"],
+                               project, ENV))
+    o, b = statistics.median(ours), statistics.median(plain)
+    return o, b, o / b
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def reloads(project: Path) -> dict[str, float]:
+    """Seconds from saving each kind of edit until the served page shows it."""
+    port = free_port()
+    log = project / "serve.log"
+    env = {**ENV, "HANDBOOK_PDF": "true"}
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                                   "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    mount = re.search(r"^site_url: https?://[^/]+(/.*)$", (project / "mkdocs.yml").read_text(), re.M).group(1)
+    base = f"http://127.0.0.1:{port}{mount.rstrip('/')}/"
+
+    def wait(condition, seconds: float = 180) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if condition():
+                return
+            if server.poll() is not None:
+                sys.exit(f"mkdocs serve stopped:\n{log.read_text()[-3000:]}")
+            time.sleep(0.05)
+        sys.exit(f"timed out:\n{log.read_text()[-3000:]}")
+
+    def shows(url: str, text: str) -> bool:
+        try:
+            return text in urllib.request.urlopen(base + url, timeout=5).read().decode()
+        except OSError:
+            return False
+
+    def edit(path: Path, old: str, new: str, url: str) -> float:
+        content = path.read_text()
+        assert old in content, (path, old)
+        start = time.perf_counter()
+        path.write_text(content.replace(old, new, 1))
+        wait(lambda: shows(url, new))
+        return time.perf_counter() - start
+
+    try:
+        wait(lambda: "PDFs ready" in log.read_text())  # the background PDFs, first: they take the cores
+        time.sleep(1)
+        docs = project / "docs" / "methods"
+        return {
+            "an English method's text": edit(docs / f"{METHOD}.md", "## When to use it\n",
+                                             "## When to use it\n\nBenchmark edit one.\n", f"methods/{METHOD}/"),
+            "its Welsh translation's text": edit(docs / f"{METHOD}.cy.md", "\n## ", "\nGolygiad meincnod.\n\n## ",
+                                                 f"cy/methods/{METHOD}/"),
+            "its card (every language)": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 8}",
+                                              "people: {min: 3, max: 9}", f"methods/{METHOD}/"),
+        }
+    finally:
+        os.killpg(server.pid, 2)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, 9)
+
+
+def pdf_steps(project: Path) -> dict:
+    """The PDF step's wall time with an empty cache, then after one method's text changes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cache, out = Path(tmp) / "cache", {}
+        for name in ("cold", "one method changed"):
+            report = Path(tmp) / f"{name}.json"
+            env = {**ENV, "HANDBOOK_PDF": "true", "HANDBOOK_OFFLINE_ZIP": "false", "HANDBOOK_PDF_CACHE": str(cache),
+                   "HANDBOOK_PDF_REPORT": str(report)}
+            timed([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", f"{tmp}/site"],
+                  project, env)
+            reports = [json.loads(p.read_text()) for p in sorted(Path(tmp).glob(f"{name}*.json"))]
+            out[name] = {"seconds": max(r["wall"] for r in reports),
+                         "made": sum(len(r["files"]) - len(r["cached"]) for r in reports),
+                         "total": sum(len(r["files"]) for r in reports)}
+            page = project / "docs" / "methods" / f"{METHOD}.md"
+            page.write_text(page.read_text().replace("## When to use it\n", "## When to use it\n\nChanged.\n", 1))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-write", action="store_true", help="print the figures only")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        real = copy(Path(tmp) / "real")
+        big = synthetic(Path(tmp) / "big", 200 + 35)
+        for name, project in (("this handbook", real), ("with 200 more methods", big)):
+            o, b, ratio = html_ratio(project, args.runs)
+            rows.append((f"HTML build, English, no PDFs, against bare Material ({name})",
+                         f"{ratio:.2f}× ({o:.1f} s against {b:.1f} s)", "≤ 1.3×"))
+        for what, seconds in reloads(copy(Path(tmp) / "serve")).items():
+            rows.append((f"`make serve`: saving {what} until the page shows it", f"{seconds:.1f} s", "≤ 2 s"))
+        steps = pdf_steps(copy(Path(tmp) / "pdf"))
+        for name, step in steps.items():
+            rows.append((f"PDF step, both languages, {name}",
+                         f"{step['seconds']:.1f} s ({step['made']} of {step['total']} PDFs made)",
+                         "only the PDFs that contain it" if name != "cold" else "—"))
+    table = "| Measure | Now | Target |\n| --- | --- | --- |\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
+    print(table)
+    if not args.no_write:
+        record("build", table)
+
+
+if __name__ == "__main__":
+    main()
