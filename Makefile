@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve preview build check test browser print-deps checkers bench-pdf clean schemas new-method new-tool new-mindset
+.PHONY: serve preview build check test browser print-deps checkers bench bench-pdf clean schemas new-method new-tool new-mindset
 
 $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ preview: $(STAMP)  ## Serve without making the PDFs, for quick previews
 
 build: $(STAMP) print-deps  ## Build the static site and its PDFs into site/
 	$(BIN)/mkdocs build
+
+bench: $(STAMP) print-deps  ## Measure the build against its targets; writes tests/benchmarks/README.md
+	$(BIN)/python tests/benchmarks/bench.py
 
 bench-pdf: $(STAMP) print-deps  ## Time the PDF step against the HTML build (real and 200-method handbooks)
 	$(BIN)/python tests/benchmarks/pdf.py

@@ -57,6 +57,7 @@ def bare_config(project: Path) -> Path:
         text = re.sub(rf"  {plugin}:\n(    .*\n)+", "", text)
     text = re.sub(r"\nextra_(css|javascript):\n(  - .*\n)+", "\n", text)
     text = text.replace("  custom_dir: overrides\n", "").replace("strict: true", "strict: false")
+    text = text.replace("  alternate: true\n", "")  # our language links need our hook; Material's want a list
     (project / "bare.yml").write_text(text)
     return project / "bare.yml"
 
