@@ -20,6 +20,7 @@ from . import jsonschema
 from .errors import ContentError, annotate
 from .loader import TEMPLATES, load
 from .schema import FOLDERS, KINDS
+from .urls import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,10 +72,6 @@ def stamp(root: Path, files: list[Path]) -> int:
         file.write_text(new, encoding="utf-8")
         print(f"{file.relative_to(root)}: revision {revision(kind, source)}")
     return 1 if failed else 0
-
-
-def slugify(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
 
 
 def new(root: Path, kind: str, title: str) -> int:

@@ -31,7 +31,9 @@ CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 def check_slug(stem: str, path: str) -> list[Problem]:
     if SLUG.match(stem):
         return []
-    suggestion = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    from .urls import slugify
+
+    suggestion = slugify(stem)
     return [
         Problem(
             path, None, "",

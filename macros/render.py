@@ -19,10 +19,21 @@ from markupsafe import Markup
 from .loader import Catalogue, Entry
 
 PARTIALS = Path(__file__).parent.parent / "overrides" / "partials"
+PRINT = Path(__file__).parent.parent / "overrides" / "print"
 Link = Callable[[Entry], str]
 
 
 class Renderer:
+    """Words, view models and HTML in one language. One per language's catalogue (`of`), so each
+    language has one Jinja environment, whose compiled templates serve every page and PDF."""
+
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> "Renderer":
+        found = catalogue.__dict__.get("_renderer")
+        if found is None:
+            found = catalogue.__dict__["_renderer"] = cls(catalogue, catalogue.lang)
+        return found
+
     def __init__(self, catalogue: Catalogue, lang: str):
         self.cat = catalogue
         self.lang = lang
@@ -34,6 +45,15 @@ class Renderer:
             lstrip_blocks=True,
         )
         self._inline: dict = {}
+        self._print_jinja = None
+
+    @property
+    def print_jinja(self) -> Environment:
+        """The same environment, finding the print templates (overrides/print) before the site's
+        partials: the printed card uses the site card's macros."""
+        if self._print_jinja is None:
+            self._print_jinja = self.jinja.overlay(loader=FileSystemLoader([str(PRINT), str(PARTIALS)]))
+        return self._print_jinja
 
     # Words ---------------------------------------------------------------
     def t(self, key: str, **values) -> str:

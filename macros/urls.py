@@ -10,6 +10,7 @@ made by the same function as every other link.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from .schema import FOLDERS
 
@@ -71,3 +72,9 @@ def relative(target: str, from_url: str) -> str:
 def markdown_link(target_src: str, from_src: str) -> str:
     """A markdown link target from one file in docs/ to another (MkDocs turns it into a URL)."""
     return posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
+
+
+def slugify(text: str) -> str:
+    """Lower case words joined by hyphens: the form of every file name (a page's address) and of
+    the anchors the PDFs make. `Card sorting` -> `card-sorting`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -22,11 +22,11 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..loader import Catalogue
 from ..render import Renderer
+from ..urls import slugify
 from .settings import Settings
 from .weasy import Printer, PrintError
 from .words import date_text, words
@@ -53,7 +53,7 @@ class Chapter:
 
 
 def chapter_id(url: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", url.lower().removesuffix("index.html")).strip("-")
+    slug = slugify(url.lower().removesuffix("index.html"))
     return f"c-{slug or 'home'}"
 
 
@@ -68,7 +68,7 @@ class Book:
         self.chapters = [c for c in chapters]
         self.settings = settings
         self.site_dir = Path(site_dir)
-        self.renderer = Renderer(catalogue, settings.lang)
+        self.renderer = Renderer.of(catalogue)
         self.by_path = {_path(c.url): c for c in self.chapters}
         self.problems: list[str] = []
 
@@ -85,9 +85,7 @@ class Book:
         if self.problems:
             raise PrintError(self.problems)
         s, r = self.settings, self.renderer
-        env = Environment(loader=FileSystemLoader(PRINT), autoescape=select_autoescape(default=True),
-                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        return env.get_template("book.html").render(
+        return r.print_jinja.get_template("book.html").render(
             lang=s.lang, title=s.site_name, description=s.site_description, site_url=s.site_url,
             date=s.date.isoformat() if s.date else None,
             edition=self._edition(),

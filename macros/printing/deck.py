@@ -25,12 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
-from jinja2 import FileSystemLoader
 from markupsafe import Markup
 from weasyprint import Document
 
 from ..loader import Catalogue, Entry
-from ..render import PARTIALS, Renderer
+from ..render import Renderer
 from ..schema import FOLDERS
 from ..urls import item_url
 from .settings import Settings
@@ -79,10 +78,9 @@ class Deck:
         self.cat = catalogue
         self.settings = settings
         self.printer = printer
-        self.renderer = Renderer(catalogue, settings.lang)
+        self.renderer = Renderer.of(catalogue)
         self.t = words(self.renderer)
-        # The print partials and the site's partials, with the site renderer's settings.
-        self.jinja = self.renderer.jinja.overlay(loader=FileSystemLoader([str(PRINT), str(PARTIALS)]))
+        self.jinja = self.renderer.print_jinja
         self.faces = self.jinja.get_template("card.html").module
         self.card = self._card_module()
         self.cards = [self._method_card(e) for e in catalogue.items("method")]

@@ -5,25 +5,21 @@ the print step writes."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..loader import Entry
 from ..render import Renderer
 from .settings import Files
 
-PRINT = Path(__file__).resolve().parent.parent.parent / "overrides" / "print"
 # The page that lists the PDFs; the macros add the list to it.
 DOWNLOAD_PAGE = "download.md"
 Relative = Callable[[str], str]  # a path in the site -> a link from the current page
 
 
 def downloads_html(renderer: Renderer, files: Files, relative: Relative, enabled: bool) -> str:
-    env = Environment(loader=FileSystemLoader(PRINT), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = renderer.print_jinja
     cat, lang = renderer.cat, renderer.lang
     phases = [{"label": term.text(lang), "href": relative(files.phase_deck(term.key))}
               for term in cat.vocab.terms("phases")

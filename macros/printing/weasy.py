@@ -21,6 +21,8 @@ from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from .cache import PdfCache
+
 MM = 72 / 25.4  # PDF points per millimetre
 
 
@@ -118,9 +120,7 @@ def strict_weasyprint(what: str):
 class Printer:
     """Renders HTML to PDF with one font configuration, stylesheets and fetcher for a whole build."""
 
-    def __init__(self, roots: list[Path], cache: "PdfCache | None" = None):
-        from .cache import PdfCache
-
+    def __init__(self, roots: list[Path], cache: PdfCache | None = None):
         self.fonts = FontConfiguration()
         self.fetcher = LocalFetcher(roots)
         self._css: dict[str, CSS] = {}

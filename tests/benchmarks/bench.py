@@ -38,7 +38,7 @@ from pdf import synthetic  # noqa: E402
 from report import record  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false"}
-METHOD = "root-cause-analysis"  # has a Welsh translation with its own body
+METHOD = "journey-mapping"  # has a Welsh translation with its own body
 
 
 def copy(dest: Path) -> Path:
@@ -118,12 +118,13 @@ def reloads(project: Path) -> dict[str, float]:
         except OSError:
             return False
 
-    def edit(path: Path, old: str, new: str, url: str) -> float:
+    def edit(path: Path, old: str, new: str, url: str, marker: str) -> float:
+        """Seconds from saving the edit until the page at `url` contains `marker`."""
         content = path.read_text()
         assert old in content, (path, old)
         start = time.perf_counter()
         path.write_text(content.replace(old, new, 1))
-        wait(lambda: shows(url, new))
+        wait(lambda: shows(url, marker))
         return time.perf_counter() - start
 
     try:
@@ -132,11 +133,12 @@ def reloads(project: Path) -> dict[str, float]:
         docs = project / "docs" / "methods"
         return {
             "an English method's text": edit(docs / f"{METHOD}.md", "## When to use it\n",
-                                             "## When to use it\n\nBenchmark edit one.\n", f"methods/{METHOD}/"),
+                                             "## When to use it\n\nBenchmark edit one.\n", f"methods/{METHOD}/",
+                                             "Benchmark edit one."),
             "its Welsh translation's text": edit(docs / f"{METHOD}.cy.md", "\n## ", "\nGolygiad meincnod.\n\n## ",
-                                                 f"cy/methods/{METHOD}/"),
-            "its card (every language)": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 8}",
-                                              "people: {min: 3, max: 9}", f"methods/{METHOD}/"),
+                                                 f"cy/methods/{METHOD}/", "Golygiad meincnod."),
+            "its card (every language)": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 12}",
+                                              "people: {min: 3, max: 13}", f"cy/methods/{METHOD}/", "3 i 13"),
         }
     finally:
         os.killpg(server.pid, 2)
