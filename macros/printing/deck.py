@@ -92,14 +92,9 @@ class Deck:
         return self.settings.site_url + item_url(entry.kind, entry.slug, self.settings.directory_urls)
 
     def _card_module(self):
-        """overrides/partials/hb-card.html as a module, for its `facts` and `links` macros.
-        Jinja runs a template's top level when it makes the module, and the card's top level
-        reads a model: give it an empty one (that output is discarded; the macros take their
-        model as an argument)."""
-        empty = {"slug": "", "lang": "", "filters": {}, "href": "", "title": "", "summary": "", "phases": [],
-                 "time": "", "people": "", "difficulty": "", "aliases": []}
-        return self.jinja.get_template("hb-card.html").make_module({"m": empty, "t": self.t, "compact": True,
-                                                                     "plan": None})
+        """overrides/partials/hb-card.html as a module, for its `lead`, `facts` and `links` macros:
+        the printed card says what the web card says, from the same view model and template."""
+        return self.jinja.get_template("hb-card.html").make_module({"t": self.t})
 
     def _qr(self, url: str) -> dict:
         # A regular QR code (not Micro QR, which few phones read), medium error correction,

@@ -51,7 +51,7 @@ if str(ROOT) not in sys.path:  # the project's `macros` package, importable from
 from macros.edition import edition as load_edition  # noqa: E402
 from macros import pipeline  # noqa: E402
 from macros.errors import ContentError, annotate  # noqa: E402
-from macros.printing import Chapter, PrintError, Settings  # noqa: E402
+from macros.printing.settings import Settings  # noqa: E402  (not the package: it would load WeasyPrint)
 from macros.printing.settings import truthy  # noqa: E402
 from macros.search import write_aliases  # noqa: E402
 from macros.translations import LANGUAGES, NAMES, ORIGINAL, translation_uri  # noqa: E402
@@ -69,6 +69,7 @@ class Build:
     nav: object = None
     config: object = None
     meta: dict = field(default_factory=dict)  # each page's front matter, from read to markdown
+    edition: object = None  # this build's language edition, looked up once, in on_config
 
 
 RUN: pipeline.Run | None = None
@@ -144,8 +145,10 @@ def _site(config, current: Build) -> pipeline.Site:
     settings = _settings(config)
     nav = current.nav
 
-    def chapters() -> list[Chapter]:
+    def chapters() -> list:
         """Every page of the navigation, in order, for the book (their HTML is built by now)."""
+        from macros.printing import Chapter  # WeasyPrint is loaded only when the PDFs are made
+
         found = []
 
         def walk(items, section: str, depth: int) -> None:
@@ -164,7 +167,7 @@ def _site(config, current: Build) -> pipeline.Site:
         walk(nav.items, "", 0)
         return found
 
-    return pipeline.Site(current.lang, Path(config.site_dir), _edition(config, current.lang), settings, chapters)
+    return pipeline.Site(current.lang, Path(config.site_dir), current.edition, settings, chapters)
 
 
 # Events ------------------------------------------------------------------------------------
@@ -192,7 +195,9 @@ def on_config(config):
         if RUN.command == "serve" and RUN.serve is None:
             RUN.serve = pipeline.ServePdfs()
         _BUILDS.append(Build(ORIGINAL))
-    edition = _edition(config)  # the content, read and checked once for every build of the run
+    # The content, read and checked once for every build of the run (and looked up once per build:
+    # the page events below use this build's edition, not the files' times again).
+    edition = _BUILDS[-1].edition = _edition(config)
     _BUILDS[-1].config = config
     roots = _roots(config)
     config.extra["hb_roots"] = {code: absolute for code, (absolute, _) in roots.items()}
@@ -240,7 +245,7 @@ def on_nav(nav, config, files):
 def on_page_read_source(page, config):
     """The page's body in the build's language. Its front matter, already read and checked by the
     loader, is given to MkDocs in on_page_markdown: MkDocs does not parse it a second time."""
-    found = _edition(config).page_source(page.file.src_uri)
+    found = _BUILDS[-1].edition.page_source(page.file.src_uri)
     if found is None:
         return None
     _BUILDS[-1].meta[page.file.src_uri] = found[0]
@@ -253,7 +258,7 @@ def on_page_markdown(markdown, page, config, files):
     if meta is not None:
         page.meta = meta
     lang = config.theme["language"]
-    if lang != ORIGINAL and page.edit_url and _edition(config).catalogue.translation(page.file.src_uri):
+    if lang != ORIGINAL and page.edit_url and _BUILDS[-1].edition.catalogue.translation(page.file.src_uri):
         page.edit_url = page.edit_url.replace(page.file.src_uri, translation_uri(page.file.src_uri, lang))
     return markdown
 
@@ -277,14 +282,18 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it
 def on_post_build(config) -> None:
-    write_aliases(Path(config.site_dir), _edition(config).catalogue, config.use_directory_urls)
+    write_aliases(Path(config.site_dir), _BUILDS[-1].edition.catalogue, config.use_directory_urls)
     if len(_BUILDS) != 1 or RUN is None:
         return  # a site the pipeline asked for: it carries on from there
     try:
         first = _site(config, _BUILDS[0])
         pipeline.after_first_site(RUN, first, RUN.__dict__.pop("next_languages", None))
-    except PrintError as error:  # the PDFs cannot be made: what to fix, without a traceback
-        raise PluginError(str(error)) from None
+    except Exception as error:
+        from macros.printing.weasy import PrintError  # (loaded only if the PDFs were made)
+
+        if isinstance(error, PrintError):  # the PDFs cannot be made: what to fix, without a traceback
+            raise PluginError(str(error)) from None
+        raise
     finally:
         _BUILDS.clear()
 

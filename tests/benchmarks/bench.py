@@ -58,7 +58,17 @@ def bare_config(project: Path) -> Path:
     text = re.sub(r"\nextra_(css|javascript):\n(  - .*\n)+", "\n", text)
     text = text.replace("  custom_dir: overrides\n", "").replace("strict: true", "strict: false")
     text = text.replace("  alternate: true\n", "")  # our language links need our hook; Material's want a list
-    (project / "bare.yml").write_text(text)
+    # The same navigation as ours: every mindset, method and tool in its section, as the macros
+    # add them (otherwise bare Material would render a far smaller menu on every page).
+    import yaml
+
+    from macros.loader import load
+    from macros.pages import Pages
+
+    head, _, nav = text.partition("\nnav:\n")
+    nav = yaml.safe_load("nav:\n" + nav)["nav"]
+    Pages(load(project / "docs", root=project), "en", use_directory_urls=True, pdf=False).expand_nav(nav)
+    (project / "bare.yml").write_text(head + "\n" + yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True))
     return project / "bare.yml"
 
 
