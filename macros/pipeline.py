@@ -65,6 +65,7 @@ class Run:
     offline: bool  # make the offline copy
     builder: Builder
     serve: "ServePdfs | None" = None
+    next_languages: list[str] | None = None  # under serve: the other languages the next rebuild needs
 
 
 def after_first_site(run: Run, first: Site, others: list[str] | None = None) -> list[Site]:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,7 @@ class Build:
     """One site being built: the command's own, a language the pipeline asked for, or a copy."""
     lang: str
     offline: bool = False
+    top: bool = False  # the command's own build (mkdocs build, or serve's first and each rebuild)
     nav: object = None
     config: object = None
     meta: dict = field(default_factory=dict)  # each page's front matter, from read to markdown
@@ -191,10 +193,11 @@ def on_config(config):
             pdf=truthy((config.extra or {}).get("pdf", True)),
             offline=truthy(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and truthy((config.extra or {}).get("pdf", True)),
             builder=previous.builder if previous else MkDocsSites(ROOT_OF(config), bool(config.strict)),
-            serve=previous.serve if previous else None)
+            serve=previous.serve if previous else None,
+            next_languages=previous.next_languages if previous else None)
         if RUN.command == "serve" and RUN.serve is None:
             RUN.serve = pipeline.ServePdfs()
-        _BUILDS.append(Build(ORIGINAL))
+        _BUILDS.append(Build(ORIGINAL, top=True))
     # The content, read and checked once for every build of the run (and looked up once per build:
     # the page events below use this build's edition, not the files' times again).
     edition = _BUILDS[-1].edition = _edition(config)
@@ -283,11 +286,12 @@ def on_page_context(context, page, config, nav):
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it
 def on_post_build(config) -> None:
     write_aliases(Path(config.site_dir), _BUILDS[-1].edition.catalogue, config.use_directory_urls)
-    if len(_BUILDS) != 1 or RUN is None:
+    if not _BUILDS[-1].top or RUN is None:
         return  # a site the pipeline asked for: it carries on from there
     try:
         first = _site(config, _BUILDS[0])
-        pipeline.after_first_site(RUN, first, RUN.__dict__.pop("next_languages", None))
+        others, RUN.next_languages = RUN.next_languages, None
+        pipeline.after_first_site(RUN, first, others)
     except Exception as error:
         from macros.printing.weasy import PrintError  # (loaded only if the PDFs were made)
 
@@ -303,21 +307,33 @@ def on_build_error(error) -> None:
 
 
 def on_serve(server, config, builder):
-    """Rebuild only the languages a change can affect (pipeline.languages_to_rebuild)."""
-    watched = [ROOT / "docs", ROOT / "macros", ROOT / "overrides", ROOT / "mkdocs.yml",
-               *sorted(ROOT.glob("mkdocs.*.yml"))]
-    state = {"seen": _snapshot(watched), "edition": _edition(config, ORIGINAL)}
+    """Rebuild only the languages a change can affect (pipeline.languages_to_rebuild), the edited
+    language first: when an English edit also changes the Welsh pages, the English pages reload
+    as soon as they are built, and the Welsh site is built in the server's next round, which a
+    file written to a folder the server watches asks for (the server has no other way to ask)."""
+    root = ROOT_OF(config)
+    watched = [root / "docs", root / "macros", root / "overrides", root / "mkdocs.yml", *sorted(root.glob("mkdocs.*.yml"))]
+    nudge = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
+    server.watch(str(nudge))
+    state = {"seen": _snapshot(watched), "edition": _edition(config, ORIGINAL), "pending": []}
 
     def rebuild():
         seen = _snapshot(watched)
-        changed = [Path(p) for p in set(seen) ^ set(state["seen"]) | {p for p in seen if seen[p] != state["seen"].get(p)}]
+        changed = [Path(p) for p in set(seen) | set(state["seen"]) if seen.get(p) != state["seen"].get(p)]
         state["seen"] = seen
-        wanted = pipeline.languages_to_rebuild(changed, ROOT, state["edition"]) if changed else list(LANGUAGES)
-        wanted = [lang for lang in wanted if lang in RUN.languages]
+        wanted = pipeline.languages_to_rebuild(changed, root, state["edition"]) if changed else []
+        wanted = [lang for lang in LANGUAGES if lang in RUN.languages and (lang in wanted or lang in state["pending"])]
+        state["pending"] = []
+        if not wanted:
+            return
         start = time.perf_counter()
         if ORIGINAL in wanted:
-            RUN.next_languages = [lang for lang in wanted if lang != ORIGINAL]
-            builder()  # MkDocs' own: the original language's site, then the others asked for
+            RUN.next_languages = []
+            builder()  # MkDocs' own: the original language's site (its pages reload next)
+            state["pending"] = [lang for lang in wanted if lang != ORIGINAL]
+            if state["pending"]:
+                (nudge / "next").write_text(str(time.time()))  # another round, for the other languages
+            wanted = [ORIGINAL]
         else:
             for lang in wanted:
                 log.info(f"Building the {NAMES[lang]} site into {lang}/")

@@ -142,13 +142,17 @@ def reloads(project: Path) -> dict[str, float]:
         time.sleep(1)
         docs = project / "docs" / "methods"
         return {
-            "an English method's text": edit(docs / f"{METHOD}.md", "## When to use it\n",
+            "an English method's text, until its page shows it": edit(docs / f"{METHOD}.md", "## When to use it\n",
                                              "## When to use it\n\nBenchmark edit one.\n", f"methods/{METHOD}/",
                                              "Benchmark edit one."),
-            "its Welsh translation's text": edit(docs / f"{METHOD}.cy.md", "\n## ", "\nGolygiad meincnod.\n\n## ",
+            "its Welsh translation's text, until its page shows it": edit(docs / f"{METHOD}.cy.md", "\n## ", "\nGolygiad meincnod.\n\n## ",
                                                  f"cy/methods/{METHOD}/", "Golygiad meincnod."),
-            "its card (every language)": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 12}",
-                                              "people: {min: 3, max: 13}", f"cy/methods/{METHOD}/", "3 i 13"),
+            "its card, until the English page shows it": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 12}",
+                                                               "people: {min: 3, max: 13}", f"methods/{METHOD}/",
+                                                               "3 to 13 people"),
+            "its card again, until the Welsh page shows it too": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 13}",
+                                                                      "people: {min: 3, max: 14}", f"cy/methods/{METHOD}/",
+                                                                      "3 i 14 o bobl"),
         }
     finally:
         os.killpg(server.pid, 2)
@@ -191,7 +195,8 @@ def main() -> None:
             rows.append((f"HTML build, English, no PDFs, against bare Material ({name})",
                          f"{ratio:.2f}× ({o:.1f} s against {b:.1f} s)", "≤ 1.3×"))
         for what, seconds in reloads(copy(Path(tmp) / "serve")).items():
-            rows.append((f"`make serve`: saving {what} until the page shows it", f"{seconds:.1f} s", "≤ 2 s"))
+            target = "—" if "Welsh page shows it too" in what else "≤ 2 s"  # the target is for the language edited
+            rows.append((f"`make serve`: saving {what}", f"{seconds:.1f} s", target))
         steps = pdf_steps(copy(Path(tmp) / "pdf"))
         for name, step in steps.items():
             rows.append((f"PDF step, both languages, {name}",

@@ -1,0 +1,103 @@
+"""`make serve` rebuilds only the languages a change can affect, the edited language first."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from helpers import copy_project, edit
+from macros.edition import edition
+from macros.pipeline import languages_to_rebuild
+
+
+def affected(docs, *changed):
+    """The languages to rebuild after `changed` (paths in docs/), judged against the content as it
+    was before the change, as the server judges it."""
+    before = edition(docs, docs.parent, "en")
+    return lambda: languages_to_rebuild([docs / c for c in changed], docs.parent, before)
+
+
+def test_which_languages_a_change_affects(mini):
+    welsh_only = affected(mini, "methods/alpha.cy.md")
+    edit(mini, "methods/alpha.cy.md", "Mae alffa yn gwneud y peth cyntaf.", "Mae alffa yn ei wneud yn gyntaf.")
+    assert welsh_only() == ["cy"]
+
+    # The home page's English text: the Welsh home page has its own text, so only English.
+    english_text = affected(mini, "index.md")
+    edit(mini, "index.md", "A tiny handbook for tests.", "A small handbook for tests.")
+    assert english_text() == ["en"]
+
+    # alpha's English body: its Welsh page has only a card, so the English body shows through.
+    through = affected(mini, "methods/alpha.md")
+    edit(mini, "methods/alpha.md", "When a test needs it.", "When a test calls for it.")
+    assert through() == ["en", "cy"]
+
+    # The home page's front matter lives in the English file only: every language.
+    front = affected(mini, "index.md")
+    edit(mini, "index.md", "title: Mini handbook", "title: The mini handbook")
+    assert front() == ["en", "cy"]
+
+    # Anything but a page, or a new page: every language.
+    assert languages_to_rebuild([mini.parent / "macros" / "labels.yml"], mini.parent,
+                                edition(mini, mini.parent, "en")) == ["en", "cy"]
+    new = mini / "methods" / "delta.md"
+    new.write_text((mini / "methods" / "beta.md").read_text().replace("Beta method", "Delta method"))
+    assert languages_to_rebuild([new], mini.parent, edition(mini, mini.parent, "en")) == ["en", "cy"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_rebuilds_only_the_edited_language_and_the_edited_language_first(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port, log = free_port(), tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false", "HANDBOOK_LANGUAGES": "en,cy",
+           "HANDBOOK_PDF": "false"}
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                                   "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    mount = re.search(r"^site_url: https?://[^/]+(/.*)$", (project / "mkdocs.yml").read_text(), re.M).group(1)
+    base = f"http://127.0.0.1:{port}{mount.rstrip('/')}/"
+
+    def shows(url: str, text: str, seconds: float = 60) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                if text in urllib.request.urlopen(base + url, timeout=5).read().decode():
+                    return
+            except OSError:
+                pass
+            assert server.poll() is None, log.read_text()
+            time.sleep(0.1)
+        raise AssertionError(f"{url} never showed {text!r}:\n{log.read_text()}")
+
+    def rebuilt() -> list[str]:
+        return re.findall(r"Rebuilt (.+?) in ", log.read_text())
+
+    try:
+        shows("cy/", "Llawlyfr bach ar gyfer profion.")
+        edit(project / "docs", "index.cy.md", "Llawlyfr bach ar gyfer profion.", "Llawlyfr bach iawn ar gyfer profion.")
+        shows("cy/", "Llawlyfr bach iawn")
+        assert rebuilt() == ["Cymraeg"], "a Welsh edit rebuilds the Welsh site only"
+
+        # A card field lives in the English file: the English pages reload first, then the Welsh.
+        edit(project / "docs", "methods/alpha.md", "people: {min: 2, max: 6}", "people: {min: 2, max: 7}")
+        shows("methods/alpha/", "2 to 7 people")
+        shows("cy/methods/alpha/", "2 i 7 o bobl")
+        assert rebuilt()[1:] == ["English", "Cymraeg"], rebuilt()
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
