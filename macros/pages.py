@@ -21,7 +21,7 @@ class Pages:
                  root: Path | None = None):
         self.cat = catalogue
         self.root = root or Path(__file__).resolve().parent.parent  # the project, for its git history
-        self.render = Renderer.of(catalogue)
+        self.render = Renderer.of(catalogue, lang)
         self.lang = lang
         self.use_directory_urls = use_directory_urls
         self.pdf = pdf  # whether this build makes the PDFs (extra.pdf): links to them only then

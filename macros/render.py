@@ -28,11 +28,13 @@ class Renderer:
     language has one Jinja environment, whose compiled templates serve every page and PDF."""
 
     @classmethod
-    def of(cls, catalogue: Catalogue) -> "Renderer":
-        found = catalogue.__dict__.get("_renderer")
-        if found is None:
-            found = catalogue.__dict__["_renderer"] = cls(catalogue, catalogue.lang)
-        return found
+    def of(cls, catalogue: Catalogue, lang: str | None = None) -> "Renderer":
+        """The catalogue's renderer in `lang` (by default the catalogue's own language), made once."""
+        lang = lang or catalogue.lang
+        made = catalogue.__dict__.setdefault("_renderers", {})
+        if lang not in made:
+            made[lang] = cls(catalogue, lang)
+        return made[lang]
 
     def __init__(self, catalogue: Catalogue, lang: str):
         self.cat = catalogue

@@ -68,7 +68,7 @@ class Book:
         self.chapters = [c for c in chapters]
         self.settings = settings
         self.site_dir = Path(site_dir)
-        self.renderer = Renderer.of(catalogue)
+        self.renderer = Renderer.of(catalogue, settings.lang)
         self.by_path = {_path(c.url): c for c in self.chapters}
         self.problems: list[str] = []
 

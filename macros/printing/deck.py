@@ -78,7 +78,7 @@ class Deck:
         self.cat = catalogue
         self.settings = settings
         self.printer = printer
-        self.renderer = Renderer.of(catalogue)
+        self.renderer = Renderer.of(catalogue, settings.lang)
         self.t = words(self.renderer)
         self.jinja = self.renderer.print_jinja
         self.faces = self.jinja.get_template("card.html").module
