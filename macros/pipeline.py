@@ -58,7 +58,6 @@ class Builder(Protocol):
 @dataclass
 class Run:
     """One `mkdocs build` or `mkdocs serve`: what to make, and how to build a site."""
-    project: Path
     command: str  # "build" or "serve"
     languages: list[str]  # original first (HANDBOOK_LANGUAGES may leave some out)
     pdf: bool  # make the PDFs (extra.pdf, HANDBOOK_PDF)

@@ -69,7 +69,6 @@ class Build:
     offline: bool = False
     top: bool = False  # the command's own build (mkdocs build, or serve's first and each rebuild)
     nav: object = None
-    config: object = None
     meta: dict = field(default_factory=dict)  # each page's front matter, from read to markdown
     edition: object = None  # this build's language edition, looked up once, in on_config
 
@@ -189,7 +188,7 @@ def on_config(config):
                               "is one language's part).")
         previous = RUN
         RUN = pipeline.Run(
-            project=ROOT_OF(config), command=_COMMAND["name"], languages=_languages(),
+            command=_COMMAND["name"], languages=_languages(),
             pdf=truthy((config.extra or {}).get("pdf", True)),
             offline=truthy(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and truthy((config.extra or {}).get("pdf", True)),
             builder=previous.builder if previous else MkDocsSites(ROOT_OF(config), bool(config.strict)),
@@ -201,7 +200,6 @@ def on_config(config):
     # The content, read and checked once for every build of the run (and looked up once per build:
     # the page events below use this build's edition, not the files' times again).
     edition = _BUILDS[-1].edition = _edition(config)
-    _BUILDS[-1].config = config
     roots = _roots(config)
     config.extra["hb_roots"] = {code: absolute for code, (absolute, _) in roots.items()}
     offline = _offline_plugin(config)
