@@ -1,6 +1,6 @@
 """Print: the handbook PDF and the card decks, made with WeasyPrint and our own print stylesheets.
 
-This package does not depend on MkDocs. The MkDocs hook (overrides/hooks/printing.py) gives it
+This package does not depend on MkDocs. The build pipeline (macros/pipeline.py) gives it
 the site's pages in navigation order (`Chapter`s), the catalogue and the settings, and it
 writes every PDF into the built site:
 

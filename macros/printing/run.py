@@ -1,8 +1,8 @@
 """Run the print step: every part of every language's PDFs, in worker processes when there
 are cores for them.
 
-A build of the whole handbook makes the PDFs of every language in one step (the hook
-overrides/hooks/printing.py waits until every language's site is built), so that the parts of
+A build of the whole handbook makes the PDFs of every language in one step (macros/pipeline.py
+calls it after every language's site is built), so that the parts of
 both languages share the workers: each language alone leaves a core idle while its book, the
 longest part, finishes.
 """

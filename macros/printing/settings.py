@@ -62,7 +62,7 @@ class Files:
 
     @property
     def offline(self) -> str:
-        """The offline copy of the site (overrides/hooks/offline.py), not a PDF. One copy holds every
+        """The offline copy of the site (macros/pipeline.py makes it), not a PDF. One copy holds every
         language, so it lives in the original language's site: `../` from any other's."""
         return f"{'' if self.lang == ORIGINAL else '../'}{DOWNLOADS}/innovation-handbook-offline.zip"
 

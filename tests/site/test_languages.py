@@ -56,7 +56,7 @@ def test_each_page_links_to_the_same_page_in_the_other_language(site, lang):
                 or switch[0].get("hreflang") != other or switch[0].get("lang") != other:
             failures.append(f"/{path}: the language link should go to {target}, not {[a.get('href') for a in switch]}")
         # No alternate links in the head: Material would fetch a sitemap beside each one
-        # (overrides/hooks/languages.py). The sitemaps carry the hreflang alternates instead.
+        # (overrides/hooks/handbook.py). The sitemaps carry the hreflang alternates instead.
         if page.select('link[rel="alternate"]'):
             failures.append(f"/{path}: alternate links in the head")
     assert not failures, "\n".join(failures[:20])
