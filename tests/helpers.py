@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -118,3 +119,36 @@ def checker(relative: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serving(project: Path, log: Path, **env: str):
+    """`mkdocs serve` of a project in a fresh process, its output in `log`; yields the served
+    site's address (with the site_url's path), and stops the server on the way out."""
+    import re
+    import signal
+
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false", **env}
+    with open(log, "w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+                                   "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    mount = re.search(r"^site_url: https?://[^/]+(/.*)$", (project / "mkdocs.yml").read_text(), re.M).group(1)
+    try:
+        yield server, f"http://127.0.0.1:{port}{mount.rstrip('/')}/"
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)

@@ -20,7 +20,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,8 +31,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # tests/: the helpers
 sys.path.insert(0, str(ROOT))
 
+from helpers import serving  # noqa: E402
 from pdf import synthetic  # noqa: E402
 from report import record  # noqa: E402
 
@@ -94,72 +95,52 @@ def html_ratio(project: Path, runs: int) -> tuple[float, float, float]:
     return o, b, o / b
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def reloads(project: Path) -> dict[str, float]:
     """Seconds from saving each kind of edit until the served page shows it."""
-    port = free_port()
     log = project / "serve.log"
-    env = {**ENV, "HANDBOOK_PDF": "true"}
-    with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                                   "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
-    mount = re.search(r"^site_url: https?://[^/]+(/.*)$", (project / "mkdocs.yml").read_text(), re.M).group(1)
-    base = f"http://127.0.0.1:{port}{mount.rstrip('/')}/"
+    with serving(project, log, HANDBOOK_PDF="true") as (server, base):
+        def wait(condition, seconds: float = 180) -> None:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                if condition():
+                    return
+                if server.poll() is not None:
+                    sys.exit(f"mkdocs serve stopped:\n{log.read_text()[-3000:]}")
+                time.sleep(0.05)
+            sys.exit(f"timed out:\n{log.read_text()[-3000:]}")
 
-    def wait(condition, seconds: float = 180) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            if condition():
-                return
-            if server.poll() is not None:
-                sys.exit(f"mkdocs serve stopped:\n{log.read_text()[-3000:]}")
-            time.sleep(0.05)
-        sys.exit(f"timed out:\n{log.read_text()[-3000:]}")
+        def shows(url: str, text: str) -> bool:
+            try:
+                return text in urllib.request.urlopen(base + url, timeout=5).read().decode()
+            except OSError:
+                return False
 
-    def shows(url: str, text: str) -> bool:
-        try:
-            return text in urllib.request.urlopen(base + url, timeout=5).read().decode()
-        except OSError:
-            return False
+        def edit(path: Path, old: str, new: str, url: str, marker: str) -> float:
+            """Seconds from saving the edit until the page at `url` contains `marker`."""
+            content = path.read_text()
+            assert old in content, (path, old)
+            start = time.perf_counter()
+            path.write_text(content.replace(old, new, 1))
+            wait(lambda: shows(url, marker))
+            return time.perf_counter() - start
 
-    def edit(path: Path, old: str, new: str, url: str, marker: str) -> float:
-        """Seconds from saving the edit until the page at `url` contains `marker`."""
-        content = path.read_text()
-        assert old in content, (path, old)
-        start = time.perf_counter()
-        path.write_text(content.replace(old, new, 1))
-        wait(lambda: shows(url, marker))
-        return time.perf_counter() - start
-
-    try:
         wait(lambda: "PDFs ready" in log.read_text())  # the background PDFs, first: they take the cores
         time.sleep(1)
         docs = project / "docs" / "methods"
         return {
-            "an English method's text, until its page shows it": edit(docs / f"{METHOD}.md", "## When to use it\n",
-                                             "## When to use it\n\nBenchmark edit one.\n", f"methods/{METHOD}/",
-                                             "Benchmark edit one."),
-            "its Welsh translation's text, until its page shows it": edit(docs / f"{METHOD}.cy.md", "\n## ", "\nGolygiad meincnod.\n\n## ",
-                                                 f"cy/methods/{METHOD}/", "Golygiad meincnod."),
-            "its card, until the English page shows it": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 12}",
-                                                               "people: {min: 3, max: 13}", f"methods/{METHOD}/",
-                                                               "3 to 13 people"),
-            "its card again, until the Welsh page shows it too": edit(docs / f"{METHOD}.md", "people: {min: 3, max: 13}",
-                                                                      "people: {min: 3, max: 14}", f"cy/methods/{METHOD}/",
-                                                                      "3 i 14 o bobl"),
+            "an English method's text, until its page shows it": edit(
+                docs / f"{METHOD}.md", "## When to use it\n", "## When to use it\n\nBenchmark edit one.\n",
+                f"methods/{METHOD}/", "Benchmark edit one."),
+            "its Welsh translation's text, until its page shows it": edit(
+                docs / f"{METHOD}.cy.md", "\n## ", "\nGolygiad meincnod.\n\n## ", f"cy/methods/{METHOD}/",
+                "Golygiad meincnod."),
+            "its card, until the English page shows it": edit(
+                docs / f"{METHOD}.md", "people: {min: 3, max: 12}", "people: {min: 3, max: 13}",
+                f"methods/{METHOD}/", "3 to 13 people"),
+            "its card again, until the Welsh page shows it too": edit(
+                docs / f"{METHOD}.md", "people: {min: 3, max: 13}", "people: {min: 3, max: 14}",
+                f"cy/methods/{METHOD}/", "3 i 14 o bobl"),
         }
-    finally:
-        os.killpg(server.pid, 2)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, 9)
 
 
 def pdf_steps(project: Path) -> dict:

@@ -4,13 +4,9 @@ input stopping the build, alt text, a Welsh build, cards that do not fit, and `m
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -20,7 +16,7 @@ from pdfread import norm, page_texts, root, struct_elements
 from PIL import Image
 from pypdf import PdfReader
 
-from helpers import MINI, copy_project, run_build
+from helpers import MINI, copy_project, run_build, serving
 from macros.loader import load
 from macros.printing import Chapter, Job, PrintError, Settings, build_all, build_jobs
 from macros.printing.deck import DENSITY, Deck
@@ -170,24 +166,12 @@ def test_a_long_card_gets_smaller_type_and_one_too_long_stops_the_build(tmp_path
         Deck(catalogue, settings(), Printer([tmp_path])).write_a6(tmp_path)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_serve_makes_the_pdfs_once_and_keeps_them(tmp_path, pdf_on):
     """`mkdocs serve` makes the PDFs in the background after the first build; an edit rebuilds
     the pages, not the PDFs, and the PDFs stay served."""
     project = copy_project(tmp_path / "project")
-    port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false", "HANDBOOK_LANGUAGES": "en"}
-    with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                                   "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
-    try:
+    with serving(project, log, HANDBOOK_LANGUAGES="en") as (server, base):
         def wait_for(text: str, count: int = 1, seconds: float = 90) -> str:
             end = time.monotonic() + seconds
             while time.monotonic() < end:
@@ -199,8 +183,7 @@ def test_serve_makes_the_pdfs_once_and_keeps_them(tmp_path, pdf_on):
             raise AssertionError(f"no {text!r} after {seconds} s:\n{log.read_text()}")
 
         wait_for("PDFs ready")
-        mount = re.search(r"^site_url: https?://[^/]+(/.*)$", (project / "mkdocs.yml").read_text(), re.M).group(1)
-        url = f"http://127.0.0.1:{port}{mount.rstrip('/')}/{FILES_EN.book}"
+        url = base + FILES_EN.book
         assert urllib.request.urlopen(url, timeout=10).read().startswith(b"%PDF")
         page = project / "docs" / "methods" / "alpha.md"
         page.write_text(page.read_text() + "\nOne more line.\n")
@@ -208,10 +191,4 @@ def test_serve_makes_the_pdfs_once_and_keeps_them(tmp_path, pdf_on):
         content = log.read_text()
         assert content.count("PDFs ready") == 1 and content.count("Making the PDFs") == 1
         assert urllib.request.urlopen(url, timeout=10).read().startswith(b"%PDF"), "the PDFs survive a rebuild"
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
     shutil.rmtree(project, ignore_errors=True)

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 
-from helpers import copy_project, edit
+from helpers import copy_project, edit, serving
 from macros.edition import edition
 from macros.pipeline import languages_to_rebuild
 
@@ -51,40 +46,24 @@ def test_which_languages_a_change_affects(mini):
     assert languages_to_rebuild([new], mini.parent, edition(mini, mini.parent, "en")) == ["en", "cy"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_serve_rebuilds_only_the_edited_language_and_the_edited_language_first(tmp_path):
-    project = copy_project(tmp_path / "project")
-    port, log = free_port(), tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false", "HANDBOOK_LANGUAGES": "en,cy",
-           "HANDBOOK_PDF": "false"}
-    with open(log, "w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-                                   "-f", str(project / "mkdocs.yml")], cwd=project, env=env, stdout=out,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
-    mount = re.search(r"^site_url: https?://[^/]+(/.*)$", (project / "mkdocs.yml").read_text(), re.M).group(1)
-    base = f"http://127.0.0.1:{port}{mount.rstrip('/')}/"
+    project, log = copy_project(tmp_path / "project"), tmp_path / "serve.log"
+    with serving(project, log, HANDBOOK_LANGUAGES="en,cy", HANDBOOK_PDF="false") as (server, base):
+        def shows(url: str, text: str, seconds: float = 60) -> None:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                try:
+                    if text in urllib.request.urlopen(base + url, timeout=5).read().decode():
+                        return
+                except OSError:
+                    pass
+                assert server.poll() is None, log.read_text()
+                time.sleep(0.1)
+            raise AssertionError(f"{url} never showed {text!r}:\n{log.read_text()}")
 
-    def shows(url: str, text: str, seconds: float = 60) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            try:
-                if text in urllib.request.urlopen(base + url, timeout=5).read().decode():
-                    return
-            except OSError:
-                pass
-            assert server.poll() is None, log.read_text()
-            time.sleep(0.1)
-        raise AssertionError(f"{url} never showed {text!r}:\n{log.read_text()}")
+        def rebuilt() -> list[str]:
+            return re.findall(r"Rebuilt (.+?) in ", log.read_text())
 
-    def rebuilt() -> list[str]:
-        return re.findall(r"Rebuilt (.+?) in ", log.read_text())
-
-    try:
         shows("cy/", "Llawlyfr bach ar gyfer profion.")
         edit(project / "docs", "index.cy.md", "Llawlyfr bach ar gyfer profion.", "Llawlyfr bach iawn ar gyfer profion.")
         shows("cy/", "Llawlyfr bach iawn")
@@ -95,9 +74,3 @@ def test_serve_rebuilds_only_the_edited_language_and_the_edited_language_first(t
         shows("methods/alpha/", "2 to 7 people")
         shows("cy/methods/alpha/", "2 i 7 o bobl")
         assert rebuilt()[1:] == ["English", "Cymraeg"], rebuilt()
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
