@@ -152,3 +152,19 @@ def serving(project: Path, log: Path, **env: str):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
+
+
+def sift(findings, rules: list, excludes, describe) -> list[str]:
+    """What an outside checker found that no rule excludes, each described in a line. Every rule
+    (an error from Material's own markup, with its reason beside it in the test) must still
+    exclude something: a rule that matches nothing any more fails, so the list stays true."""
+    used, failures = {rule: 0 for rule in rules}, []
+    for finding in findings:
+        rule = next((rule for rule in rules if excludes(finding, rule)), None)
+        if rule is None:
+            failures.append(describe(finding))
+        else:
+            used[rule] += 1
+    unused = [rule for rule, count in used.items() if not count]
+    assert not unused, f"these exclusions no longer match anything: remove them: {unused}"
+    return failures

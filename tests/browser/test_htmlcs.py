@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from conftest import CHROMIUM
-from helpers import checker
+from helpers import checker, sift
 
 pytestmark = pytest.mark.browser
 
@@ -60,17 +59,10 @@ def test_one_page_per_layout_passes_html_codesniffer(browser, base_url):
     paths = LAYOUTS + ["cy/" + path for path in LAYOUTS]
     found = run_htmlcs([base_url + path for path in paths])
     assert len(found) == len(paths)
-    used, failures = defaultdict(int), []
-    for url, issues in found.items():
-        for issue in issues:
-            if issue["type"] != "error":
-                continue
-            rule = next((r for r in MATERIAL if issue["code"] == r[0] and r[1] in issue["context"]), None)
-            if rule:
-                used[rule] += 1
-                continue
-            failures.append(f"/{url.removeprefix(base_url)}: {issue['code']} at {issue['selector']}: "
-                            f"{issue['message']}\n    {issue['context']}")
+    failures = sift(
+        [(url, issue) for url, issues in found.items() for issue in issues if issue["type"] == "error"],
+        MATERIAL,
+        lambda found, rule: found[1]["code"] == rule[0] and rule[1] in found[1]["context"],
+        lambda found: (f"/{found[0].removeprefix(base_url)}: {found[1]['code']} at {found[1]['selector']}: "
+                       f"{found[1]['message']}\n    {found[1]['context']}"))
     assert not failures, f"{len(failures)} HTML_CodeSniffer errors:\n" + "\n".join(failures)
-    unused = [rule for rule in MATERIAL if not used[rule]]
-    assert not unused, f"these exclusions no longer match anything: remove them: {unused}"
