@@ -66,7 +66,6 @@ SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 class Build:
     """One site being built: the command's own, a language the pipeline asked for, or a copy."""
     lang: str
-    offline: bool = False
     top: bool = False  # the command's own build (mkdocs build, or serve's first and each rebuild)
     nav: object = None
     meta: dict = field(default_factory=dict)  # each page's front matter, from read to markdown
@@ -89,13 +88,14 @@ def _languages() -> list[str]:
 
 def _edition(config, lang: str | None = None):
     try:
-        return load_edition(Path(config.docs_dir), ROOT_OF(config), lang or config.theme["language"])
+        return load_edition(Path(config.docs_dir), _project(config), lang or config.theme["language"])
     except ContentError as error:
         annotate(error.problems)  # on the pull request's lines, under GitHub Actions
         raise PluginError(error.report()) from None  # MkDocs prints it and stops, no traceback
 
 
-def ROOT_OF(config) -> Path:  # noqa: N802 - the project a config belongs to (a test may copy it)
+def _project(config) -> Path:
+    """The project a config belongs to (a test may build a copy of it)."""
     return Path(config.config_file_path).resolve().parent
 
 
@@ -103,7 +103,7 @@ def _settings(config) -> Settings:
     plain = {"site_name": config.site_name, "site_description": config.site_description,
              "site_url": config.site_url, "use_directory_urls": config.use_directory_urls,
              "language": config.theme["language"], "extra": config.extra}
-    return Settings.from_config(plain, ROOT_OF(config))
+    return Settings.from_config(plain, _project(config))
 
 
 def _offline_plugin(config):
@@ -130,7 +130,7 @@ class MkDocsSites:
             config.plugins.on_startup(command="build", dirty=False)
             if _COMMAND["name"] == "serve":
                 self._configs[key] = config
-        current = Build(lang, offline)
+        current = Build(lang)
         _BUILDS.append(current)
         try:
             build(config, dirty=False)
@@ -191,7 +191,7 @@ def on_config(config):
             command=_COMMAND["name"], languages=_languages(),
             pdf=truthy((config.extra or {}).get("pdf", True)),
             offline=truthy(os.environ.get("HANDBOOK_OFFLINE_ZIP", "true")) and truthy((config.extra or {}).get("pdf", True)),
-            builder=previous.builder if previous else MkDocsSites(ROOT_OF(config), bool(config.strict)),
+            builder=previous.builder if previous else MkDocsSites(_project(config), bool(config.strict)),
             serve=previous.serve if previous else None,
             next_languages=previous.next_languages if previous else None)
         if RUN.command == "serve" and RUN.serve is None:
@@ -309,7 +309,7 @@ def on_serve(server, config, builder):
     language first: when an English edit also changes the Welsh pages, the English pages reload
     as soon as they are built, and the Welsh site is built in the server's next round, which a
     file written to a folder the server watches asks for (the server has no other way to ask)."""
-    root = ROOT_OF(config)
+    root = _project(config)
     watched = [root / "docs", root / "macros", root / "overrides", root / "mkdocs.yml", *sorted(root.glob("mkdocs.*.yml"))]
     nudge = Path(tempfile.mkdtemp(prefix="handbook-serve-"))
     server.watch(str(nudge))
