@@ -70,6 +70,7 @@ class Build:
     nav: object = None
     meta: dict = field(default_factory=dict)  # each page's front matter, from read to markdown
     edition: object = None  # this build's language edition, looked up once, in on_config
+    config_site: Path | None = None  # its site folder
 
 
 RUN: pipeline.Run | None = None
@@ -200,6 +201,7 @@ def on_config(config):
     # The content, read and checked once for every build of the run (and looked up once per build:
     # the page events below use this build's edition, not the files' times again).
     edition = _BUILDS[-1].edition = _edition(config)
+    _BUILDS[-1].config_site = Path(config.site_dir)
     roots = _roots(config)
     config.extra["hb_roots"] = {code: absolute for code, (absolute, _) in roots.items()}
     offline = _offline_plugin(config)
@@ -236,6 +238,28 @@ def _rename(items: list, titles: dict, missing: list) -> list:
         else:
             out.append(item)
     return out
+
+
+def _kept(config) -> list[tuple[Path, Path]]:
+    """Under serve, the other languages' sites that this rebuild of the original's leaves as they
+    are: (their folder, where they wait while MkDocs empties the site folder before building)."""
+    if not (_BUILDS and _BUILDS[-1].top and RUN is not None and RUN.next_languages is not None):
+        return []
+    site = Path(config.site_dir)
+    # MkDocs leaves hidden entries alone when it empties the site folder.
+    return [(site / lang, site / f".kept-{lang}") for lang in RUN.languages[1:] if lang not in RUN.next_languages]
+
+
+def on_pre_build(config) -> None:
+    for folder, aside in _kept(config):
+        if folder.is_dir():
+            folder.rename(aside)
+
+
+def _put_back(config) -> None:
+    for folder, aside in _kept(config):
+        if aside.is_dir():
+            aside.rename(folder)
 
 
 def on_nav(nav, config, files):
@@ -286,6 +310,7 @@ def on_post_build(config) -> None:
     write_aliases(Path(config.site_dir), _BUILDS[-1].edition.catalogue, config.use_directory_urls)
     if not _BUILDS[-1].top or RUN is None:
         return  # a site the pipeline asked for: it carries on from there
+    _put_back(config)  # the other languages' sites this rebuild left as they were
     try:
         first = _site(config, _BUILDS[0])
         others, RUN.next_languages = RUN.next_languages, None
@@ -301,6 +326,11 @@ def on_post_build(config) -> None:
 
 
 def on_build_error(error) -> None:
+    if _BUILDS and _BUILDS[0].top and _BUILDS[0].config_site:
+        for lang in LANGUAGES[1:]:
+            aside = _BUILDS[0].config_site / f".kept-{lang}"
+            if aside.is_dir() and not (_BUILDS[0].config_site / lang).exists():
+                aside.rename(_BUILDS[0].config_site / lang)
     _BUILDS.clear()
 
 

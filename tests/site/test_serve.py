@@ -69,8 +69,16 @@ def test_serve_rebuilds_only_the_edited_language_and_the_edited_language_first(t
         shows("cy/", "Llawlyfr bach iawn")
         assert rebuilt() == ["Cymraeg"], "a Welsh edit rebuilds the Welsh site only"
 
+        # The English home page's text: its Welsh page has its own, so English alone is rebuilt,
+        # and the Welsh site stays served meanwhile.
+        edit(project / "docs", "index.md", "A tiny handbook for tests.", "A small handbook for tests.")
+        shows("", "A small handbook for tests.")
+        assert rebuilt()[1:] == ["English"], rebuilt()
+        shows("cy/", "Llawlyfr bach iawn", seconds=1)
+        shows("cy/methods/alpha/", "Dull alffa", seconds=1)
+
         # A card field lives in the English file: the English pages reload first, then the Welsh.
         edit(project / "docs", "methods/alpha.md", "people: {min: 2, max: 6}", "people: {min: 2, max: 7}")
         shows("methods/alpha/", "2 to 7 people")
         shows("cy/methods/alpha/", "2 i 7 o bobl")
-        assert rebuilt()[1:] == ["English", "Cymraeg"], rebuilt()
+        assert rebuilt()[2:] == ["English", "Cymraeg"], rebuilt()
