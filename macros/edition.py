@@ -7,7 +7,7 @@ the print step) takes it from here; no stage reaches into another plugin for it.
 
 One `mkdocs build` builds several sites in one process (each language, then the offline copy
 of each), and `make serve` rebuilds again and again. The content is read once for all of them:
-`content()` keeps what it read while no file it read has changed (their sizes and modification
+`edition()` keeps what it read while no file it read has changed (their sizes and modification
 times), and reads everything again, and checks it again, as soon as one has.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import Catalogue, Content, read_content
-from .translations import LANGUAGES, ORIGINAL
+from .translations import LANGUAGES
 
 HERE = Path(__file__).resolve().parent
 _CACHE: dict[tuple[str, str], tuple[tuple, Content, dict[str, "Edition"]]] = {}
@@ -27,10 +27,6 @@ _CACHE: dict[tuple[str, str], tuple[tuple, Content, dict[str, "Edition"]]] = {}
 class Edition:
     lang: str
     catalogue: Catalogue
-
-    @property
-    def original(self) -> bool:
-        return self.lang == ORIGINAL
 
     def page_source(self, src_uri: str) -> tuple[dict, str] | None:
         """A page's front matter and body in this language, parsed once by the loader: MkDocs is
@@ -53,13 +49,9 @@ def _entry(docs_dir: Path, root: Path) -> tuple[tuple, Content, dict[str, "Editi
     return cached
 
 
-def content(docs_dir: Path, root: Path) -> Content:
-    """Every page, read and checked (ContentError lists every problem), once while unchanged."""
-    return _entry(docs_dir, root)[1]
-
-
 def edition(docs_dir: Path, root: Path, lang: str) -> Edition:
-    """One language's edition, made once from the content while it is unchanged."""
+    """One language's edition, made once from the content while it is unchanged. The content is
+    read and checked (ContentError lists every problem) once for every language."""
     if lang not in LANGUAGES:
         raise ValueError(f"{lang}: the handbook's languages are {', '.join(LANGUAGES)}")
     _, found, editions = _entry(docs_dir, root)

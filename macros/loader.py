@@ -37,10 +37,11 @@ class Catalogue:
 
     def __init__(self, entries: list[Entry], vocab: Vocabularies, labels: Labels, lang: str = ORIGINAL,
                  originals: dict[str, tuple[str, Source]] | None = None,
-                 translated: dict[str, dict[str, Translation]] | None = None):
+                 translated: dict[str, dict[str, Translation]] | None = None,
+                 terminology: list[dict] | None = None):
         self.vocab = vocab
         self.labels = labels
-        self.terminology = load_terminology()  # English-Welsh terms, for translators
+        self.terminology = terminology or []  # English-Welsh terms, for translators
         self.lang = lang  # the language of this build: the items' words are in it
         # Every page in English (docs/ path -> its kind and source), and each language's translations.
         self.originals = originals or {}
@@ -261,6 +262,7 @@ class Content:
     labels: Labels
     originals: dict[str, tuple[str, Source]]
     translated: dict[str, dict[str, Translation]]
+    terminology: list[dict]  # macros/terminology.yml, read once
 
     def catalogue(self, lang: str = ORIGINAL) -> Catalogue:
         """The catalogue of one language: its cards carry the translated words where there are some."""
@@ -273,7 +275,7 @@ class Content:
                 if done is not None:
                     data = KINDS[entry.kind].model_validate(translations.merge(entry.kind, entry.source.meta, done.text))
                 entries.append(Entry(entry.kind, entry.slug, data, entry.source))
-        return Catalogue(entries, self.vocab, self.labels, lang, self.originals, self.translated)
+        return Catalogue(entries, self.vocab, self.labels, lang, self.originals, self.translated, self.terminology)
 
 
 def load(docs_dir: Path, root: Path | None = None, lang: str = "en") -> Catalogue:
@@ -324,7 +326,7 @@ def read_content(docs_dir: Path, root: Path | None = None) -> Content:
         problems += found
     if problems:
         raise ContentError(problems)
-    return Content(entries, vocab, labels, originals, translated)
+    return Content(entries, vocab, labels, originals, translated, load_terminology())
 
 
 def load_translations(docs_dir: Path, root: Path, lang: str, originals: dict[str, tuple[str, Source]],

@@ -19,18 +19,13 @@ from .urls import item_url
 INDEX = Path("search") / "search_index.json"
 
 
-def page_location(kind: str, slug: str, use_directory_urls: bool) -> str:
-    """The page's address in the search index (relative to the site root, as Material writes it)."""
-    return item_url(kind, slug, use_directory_urls)
-
-
 def aliases_by_location(catalogue: Catalogue, use_directory_urls: bool) -> dict[str, str]:
     """Each method's and tool's other names, in this build's language, by page address."""
     found = {}
     for kind in ("method", "tool"):
         for entry in catalogue.items(kind):
             if entry.data.aliases:
-                found[page_location(kind, entry.slug, use_directory_urls)] = ", ".join(entry.data.aliases)
+                found[item_url(kind, entry.slug, use_directory_urls)] = ", ".join(entry.data.aliases)
     return found
 
 

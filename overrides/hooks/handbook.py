@@ -240,25 +240,25 @@ def _rename(items: list, titles: dict, missing: list) -> list:
     return out
 
 
-def _kept(config) -> list[tuple[Path, Path]]:
+def _kept(site: Path) -> list[tuple[Path, Path]]:
     """Under serve, the other languages' sites that this rebuild of the original's leaves as they
-    are: (their folder, where they wait while MkDocs empties the site folder before building)."""
-    if not (_BUILDS and _BUILDS[-1].top and RUN is not None and RUN.next_languages is not None):
+    are: (their folder, where they wait while MkDocs empties the site folder before building).
+    MkDocs leaves hidden entries alone when it empties the site folder."""
+    if RUN is None or RUN.next_languages is None:
         return []
-    site = Path(config.site_dir)
-    # MkDocs leaves hidden entries alone when it empties the site folder.
     return [(site / lang, site / f".kept-{lang}") for lang in RUN.languages[1:] if lang not in RUN.next_languages]
 
 
 def on_pre_build(config) -> None:
-    for folder, aside in _kept(config):
-        if folder.is_dir():
-            folder.rename(aside)
+    if _BUILDS and _BUILDS[-1].top:
+        for folder, aside in _kept(Path(config.site_dir)):
+            if folder.is_dir():
+                folder.rename(aside)
 
 
-def _put_back(config) -> None:
-    for folder, aside in _kept(config):
-        if aside.is_dir():
+def _put_back(site: Path) -> None:
+    for folder, aside in _kept(site):
+        if aside.is_dir() and not folder.exists():
             aside.rename(folder)
 
 
@@ -310,7 +310,7 @@ def on_post_build(config) -> None:
     write_aliases(Path(config.site_dir), _BUILDS[-1].edition.catalogue, config.use_directory_urls)
     if not _BUILDS[-1].top or RUN is None:
         return  # a site the pipeline asked for: it carries on from there
-    _put_back(config)  # the other languages' sites this rebuild left as they were
+    _put_back(Path(config.site_dir))  # the other languages' sites this rebuild left as they were
     try:
         first = _site(config, _BUILDS[0])
         others, RUN.next_languages = RUN.next_languages, None
@@ -327,10 +327,7 @@ def on_post_build(config) -> None:
 
 def on_build_error(error) -> None:
     if _BUILDS and _BUILDS[0].top and _BUILDS[0].config_site:
-        for lang in LANGUAGES[1:]:
-            aside = _BUILDS[0].config_site / f".kept-{lang}"
-            if aside.is_dir() and not (_BUILDS[0].config_site / lang).exists():
-                aside.rename(_BUILDS[0].config_site / lang)
+        _put_back(_BUILDS[0].config_site)
     _BUILDS.clear()
 
 
