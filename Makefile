@@ -6,7 +6,11 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
+# Bangor University's Welsh hunspell dictionary (cy_GB), as packaged in cymraeg-mcp, for the Welsh
+# spelling test. We use its data only, not its MCP server, so it is installed without the server's
+# dependencies (--no-deps), which a requirements file cannot say for one package.
+WELSH_DICTIONARY := cymraeg-mcp==0.1.0
+STAMP := $(VENV)/.installed-$(shell { cat requirements.txt requirements-test.txt; echo $(WELSH_DICTIONARY); } | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve preview build check test browser print-deps checkers bench bench-pdf clean schemas new-method new-tool new-mindset
@@ -15,6 +19,7 @@ $(STAMP): requirements.txt requirements-test.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps $(WELSH_DICTIONARY)
 	rm -f $(VENV)/.installed-*
 	touch $@
 

@@ -142,7 +142,12 @@ class Pages:
         """The handbook's English-Welsh terms (macros/terminology.yml), for translators."""
         rows = ["| English | Cymraeg | Note |", "| --- | --- | --- |"]
         for term in self.cat.terminology:
-            rows.append(f"| {html.escape(term['en'])} | {html.escape(term['cy'])} | {html.escape(term.get('note', ''))} |")
+            note = term.get("note", "")
+            if term.get("also"):  # other wordings, right in some sentences
+                note = f"{note} Also: {', '.join(term['also'])}.".strip()
+            if term.get("avoid"):  # a wording a reviewer found wrong: the tests fail on it
+                note = f"{note} Not: {', '.join(term['avoid'])}.".strip()
+            rows.append(f"| {html.escape(term['en'])} | {html.escape(term['cy'])} | {html.escape(note)} |")
         return "\n".join(rows)
 
     def translation_status(self) -> str:

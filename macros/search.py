@@ -5,7 +5,11 @@ Material's search indexes each page's title and text, and page-level tags; it ha
 setting (mkdocs.yml: `search.fields.aliases`), reading it from each document of the index. So we
 add an `aliases` value to the page-level document of every method and tool that has other names,
 in the index file the search plugin has just written. Sections of the page are left as they are,
-so the page itself ranks first. Nothing else in the index changes.
+so the page itself ranks first.
+
+A language lunr.js has no support for (Welsh) gets its own lunr plugin: the index's config names
+the language only when the site ships that plugin (overrides/assets/javascripts/lunr/min/), since
+MkDocs' search settings accept only the languages lunr-languages has and fall back to English.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from .loader import Catalogue
 from .urls import item_url
 
 INDEX = Path("search") / "search_index.json"
+LUNR = Path("assets") / "javascripts" / "lunr" / "min"  # where Material's search worker loads languages from
 
 
 def aliases_by_location(catalogue: Catalogue, use_directory_urls: bool) -> dict[str, str]:
@@ -40,9 +45,10 @@ def add_aliases(index: dict, aliases: dict[str, str]) -> int:
     return count
 
 
-def write_aliases(site_dir: Path, catalogue: Catalogue, use_directory_urls: bool) -> None:
-    """Rewrite the built search index with the aliases; a build with aliases but no field for
-    them in the search settings would index them for nothing, so that stops the build."""
+def finish_index(site_dir: Path, catalogue: Catalogue, use_directory_urls: bool, lang: str) -> None:
+    """Rewrite the built search index with the aliases and, where the site ships a lunr plugin of
+    its own for the language, that language. A build with aliases but no field for them in the
+    search settings would index them for nothing, so that stops the build."""
     file = Path(site_dir) / INDEX
     if not file.is_file():  # search turned off: nothing to do
         return
@@ -52,4 +58,10 @@ def write_aliases(site_dir: Path, catalogue: Catalogue, use_directory_urls: bool
         raise ValueError("mkdocs.yml: plugins.search.fields must list `aliases` (with a boost) for other names "
                          "to be searchable.")
     add_aliases(index, aliases)
+    if lang != "en" and (Path(site_dir) / LUNR / f"lunr.{lang}.min.js").is_file():
+        settings = index.setdefault("config", {})
+        settings["lang"] = [lang]
+        if "stemmer" not in settings.get("pipeline", []):  # the plugin's mutation rules are its "stemmer"
+            raise ValueError(f"mkdocs.{lang}.yml: plugins.search.pipeline must list `stemmer`, which for this "
+                             f"language is the handbook's own lunr plugin ({LUNR / f'lunr.{lang}.min.js'}).")
     file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

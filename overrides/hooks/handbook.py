@@ -54,7 +54,7 @@ from macros import pipeline  # noqa: E402
 from macros.errors import ContentError, annotate  # noqa: E402
 from macros.printing.settings import Settings  # noqa: E402  (not the package: it would load WeasyPrint)
 from macros.printing.settings import truthy  # noqa: E402
-from macros.search import write_aliases  # noqa: E402
+from macros.search import finish_index  # noqa: E402
 from macros.translations import LANGUAGES, NAMES, ORIGINAL, translation_uri  # noqa: E402
 from macros.urls import relative  # noqa: E402
 
@@ -307,7 +307,8 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it
 def on_post_build(config) -> None:
-    write_aliases(Path(config.site_dir), _BUILDS[-1].edition.catalogue, config.use_directory_urls)
+    edition = _BUILDS[-1].edition
+    finish_index(Path(config.site_dir), edition.catalogue, config.use_directory_urls, edition.lang)
     if not _BUILDS[-1].top or RUN is None:
         return  # a site the pipeline asked for: it carries on from there
     _put_back(Path(config.site_dir))  # the other languages' sites this rebuild left as they were

@@ -20,7 +20,7 @@ LEGISLATION = re.compile(
     r"^https://www\.legislation\.gov\.uk/(?P<type>ukpga|anaw|asc|mwa|nawm|uksi|wsi|ssi|asp|nisi|nia|ukla|eur|eudr|eudn)/"
     r"(?P<year>\d{4})/(?P<number>\d+)"
     r"(?:/(?P<part>section|regulation|part|schedule|article)/(?P<where>[0-9A-Za-z]+)(?:/[0-9A-Za-z]+)*|/contents)?"
-    r"(?:/(?:enacted|made|welsh|data\.pdf))?/?(?:#[\w-]+)?$")
+    r"(?:/(?:enacted|made|welsh|data\.pdf))*/?(?:#[\w-]+)?$")  # e.g. /contents/made/welsh
 # A section (or regulation) the text cites, in English or Welsh: "section 149", "s.16", "s 6",
 # "regulation 4", "adran 6", "rheoliad 4".
 CITED = re.compile(r"(?:\b(?:sections?|adran|regulation|rheoliad)\s+|\bs\.\s*)(\d+[A-Z]?)\b", re.I)
