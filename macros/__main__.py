@@ -4,6 +4,7 @@
     python -m macros new method "Title"   create docs/methods/<slug>.md from the copy-me template
     python -m macros schemas              regenerate the JSON Schemas in docs/assets/schemas/
     python -m macros stamp FILE...        record the English revision a translation (page.cy.md) follows
+    python -m macros stamp --reviewed FILE...  the same, and mark it reviewed (fluent reviewers only)
 
 `make check`, `make new-method TITLE="…"` (and new-tool, new-mindset) and `make schemas` call these.
 """
@@ -38,9 +39,11 @@ def check(root: Path) -> int:
     return 0
 
 
-def stamp(root: Path, files: list[Path]) -> int:
+def stamp(root: Path, files: list[Path], reviewed: bool = False) -> int:
     """Write the English page's current revision into each translation's `translation.revision`.
-    Run it after updating a translation to match the English."""
+    Run it after updating a translation to match the English. With `reviewed`, also mark it
+    reviewed: only a fluent speaker of the language who has read the whole page against the
+    English does that (docs/contribute/review.md); a page with no translated body cannot be."""
     from .frontmatter import parse
     from .translations import FILE_NAME, kind_of, revision
 
@@ -69,8 +72,20 @@ def stamp(root: Path, files: list[Path]) -> int:
             print(f"{file}: no `revision:` line in its translation block.", file=sys.stderr)
             failed += 1
             continue
+        if reviewed:
+            translation, _ = parse(new, file.relative_to(root).as_posix())
+            if translation is None or not translation.body.strip():
+                print(f"{file.relative_to(root)}: not marked reviewed: it has no translated body yet "
+                      "(the page shows the English text).", file=sys.stderr)
+                failed += 1
+                continue
+            new, count = re.subn(r'(?m)^(\s+status:\s*).*$', r'\1reviewed', new, count=1)
+            if not count:
+                print(f"{file}: no `status:` line in its translation block.", file=sys.stderr)
+                failed += 1
+                continue
         file.write_text(new, encoding="utf-8")
-        print(f"{file.relative_to(root)}: revision {revision(kind, source)}")
+        print(f"{file.relative_to(root)}: revision {revision(kind, source)}" + (", reviewed" if reviewed else ""))
     return 1 if failed else 0
 
 
@@ -103,10 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("title")
     sub.add_parser("schemas", help="regenerate the JSON Schemas")
     stamp_parser = sub.add_parser("stamp", help="record the English revision a translation follows")
+    stamp_parser.add_argument("--reviewed", action="store_true",
+                              help="also mark it reviewed (for a fluent reviewer who has read it all)")
     stamp_parser.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
     if args.command == "stamp":
-        return stamp(args.root, args.files)
+        return stamp(args.root, args.files, args.reviewed)
     if args.command == "new":
         return new(args.root, args.kind, args.title)
     if args.command == "schemas":

@@ -150,6 +150,37 @@ class Pages:
             rows.append(f"| {html.escape(term['en'])} | {html.escape(term['cy'])} | {html.escape(note)} |")
         return "\n".join(rows)
 
+    def _states(self, lang: str) -> dict[str, int]:
+        """How many pages are in each state of translation into a language."""
+        counts = {"reviewed": 0, "draft": 0, "out-of-date": 0, "missing": 0, "card-only": 0}
+        for uri in self.cat.originals:
+            done = self.cat.translation(uri, lang)
+            counts[done.state if done else "missing"] += 1
+            if done is not None and done.kind != "chapter" and not done.has_body:
+                counts["card-only"] += 1
+        return counts
+
+    def translation_counts(self) -> str:
+        """A table, for the top of the status page: each state and how many pages are in it, per
+        language."""
+        t = self.render.t
+        rows = [f"| {t('status_state')} | " + " | ".join(NAMES[lang] for lang in LANGUAGES[1:]) + " |",
+                "| --- |" + " ---: |" * len(LANGUAGES[1:])]
+        counts = {lang: self._states(lang) for lang in LANGUAGES[1:]}
+        for state in ("reviewed", "draft", "out-of-date", "missing", "card-only"):
+            rows.append(f"| {t('status_' + state.replace('-', '_'))[:1].upper() + t('status_' + state.replace('-', '_'))[1:]} | "
+                        + " | ".join(str(counts[lang][state]) for lang in LANGUAGES[1:]) + " |")
+        rows.append(f"| {t('status_total')} | " + " | ".join(str(len(self.cat.originals)) for _ in LANGUAGES[1:]) + " |")
+        return "\n".join(rows)
+
+    def review_progress(self) -> str:
+        """One sentence on how far review of this site's language has got (for its home page)."""
+        lang = self.cat.lang if self.cat.lang != LANGUAGES[0] else LANGUAGES[1]
+        counts = self._states(lang)
+        link = self._relative_md("contribute/translation-status.md")
+        return self.render.t("review_progress", reviewed=counts["reviewed"], total=len(self.cat.originals),
+                             link=link)
+
     def translation_status(self) -> str:
         """Every page with the state of its translation in each language: missing, draft,
         reviewed, or out of date (the English words changed since it was translated)."""

@@ -144,6 +144,28 @@ def test_stamp_on_a_broken_english_page_says_why_and_stamps_nothing(tmp_path):
     assert (docs / "methods/alpha.cy.md").read_text() == before
 
 
+def test_stamp_reviewed_marks_a_translated_page_reviewed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "stamp", "--reviewed",
+                             str(docs / "mindsets/curious.cy.md")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "status: reviewed" in (docs / "mindsets/curious.cy.md").read_text()
+    assert load(docs, root=project, lang="cy").translation("mindsets/curious.md").state == "reviewed"
+
+
+def test_stamp_reviewed_refuses_a_page_with_no_translated_body(tmp_path):
+    """A card-only translation shows the English body: nobody can have reviewed its Welsh."""
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    before = (docs / "methods/alpha.cy.md").read_text()
+    result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "stamp", "--reviewed",
+                             str(docs / "methods/alpha.cy.md")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "not marked reviewed: it has no translated body yet" in result.stderr
+    assert (docs / "methods/alpha.cy.md").read_text() == before
+
+
 def test_the_welsh_build_uses_the_translations_and_stops_on_a_mistake(tmp_path):
     project = copy_project(tmp_path / "project")
     result = run_build(project, tmp_path / "site", languages="en,cy")

@@ -54,6 +54,17 @@ def test_welsh_is_spelt_as_the_dictionary_spells_it():
                           + "\n".join(problems))
 
 
+WORD_LISTS = [ROOT / "macros" / name for name in ("labels.yml", "vocabularies.yml", "terminology.yml")]
+
+
+def test_the_interface_words_are_spelt_as_the_dictionary_spells_them():
+    """The labels, vocabulary and term list in Welsh: every button, filter and heading."""
+    problems = [f"{line.path}:{line.number}: {word}"
+                for file in WORD_LISTS for line in welsh.word_list_lines(file) for word in welsh.unknown_words(line)]
+    assert not problems, ("Welsh words the dictionary (cy_GB) does not know. Fix the spelling, or add the "
+                          "word's radical to tests/content/welsh-allowed.txt:\n" + "\n".join(problems))
+
+
 def test_no_english_sentence_is_left_in_a_welsh_page():
     problems = [f"{line.path}:{line.number}: {sentence}"
                 for file in FILES for line in welsh.welsh_lines(file) for sentence in welsh.english_sentences(line)]

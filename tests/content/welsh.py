@@ -111,6 +111,28 @@ def welsh_lines(file: Path) -> list[Line]:
     return out
 
 
+def word_list_lines(file: Path, lang: str = "cy") -> list[Line]:
+    """The words of one language in a YAML word list (macros/labels.yml, macros/vocabularies.yml,
+    macros/terminology.yml): every string under a `cy` key, with its line, placeholders
+    ("{total}") left out."""
+    path = str(file.relative_to(ROOT))
+    out: list[Line] = []
+
+    def walk(node, under_lang: bool) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            if under_lang and isinstance(node.value, str):
+                out.append(Line(path, node.start_mark.line + 1, prose(re.sub(r"\{\w+\}", " ", node.value)), "", lang))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, under_lang)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, under_lang or key.value == lang)
+
+    walk(yaml.compose(file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), False)
+    return out
+
+
 def english_source_titles(line: str) -> str:
     """A line with the titles of English sources (a link or an italic title marked "(Saesneg)")
     taken out: their titles are English on purpose."""

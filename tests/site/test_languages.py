@@ -154,7 +154,7 @@ def test_both_languages_have_their_pdfs(site):
 def test_the_status_page_matches_the_files(site):
     article = content(site / "contribute/translation-status/index.html")
     rows = {}
-    for row in article.select("table tr")[1:]:
+    for row in article.select("table")[-1].select("tr")[1:]:  # the page-by-page table, after the counts
         cells = row.find_all("td")
         file = next(c.get_text() for c in cells[0].find_all("code"))
         rows[file] = (cells[1].get_text(strip=True), cells[2].get_text(" ", strip=True))
@@ -176,6 +176,43 @@ def test_the_status_page_matches_the_files(site):
         expected = "Out of date" if block["revision"] != revision(kind, source) else block["status"].capitalize()
         assert state.startswith(expected), (rel, state)
         assert ("card only" in state) == (kind != "chapter" and not cy.body.strip()), rel
+
+
+def welsh_states() -> dict[str, int]:
+    """Each state's count, read from the translation files themselves."""
+    counts = {"Reviewed": 0, "Draft": 0, "Out of date": 0, "Missing": 0, "Card only": 0}
+    for english in (ROOT / "docs").rglob("*.md"):
+        if english.name.endswith(".cy.md") or "templates" in english.parts:
+            continue
+        rel = english.relative_to(ROOT / "docs").as_posix()
+        translation = english.with_name(english.name[:-3] + ".cy.md")
+        if not translation.is_file():
+            counts["Missing"] += 1
+            continue
+        source, _ = parse(english.read_text(encoding="utf-8"), rel)
+        cy, _ = parse(translation.read_text(encoding="utf-8"), rel)
+        block = cy.meta["translation"]
+        counts["Out of date" if block["revision"] != revision(kind_of(rel), source) else block["status"].capitalize()] += 1
+        counts["Card only"] += kind_of(rel) != "chapter" and not cy.body.strip()
+    return counts
+
+
+def test_the_status_page_opens_with_the_counts_by_state(site):
+    article = content(site / "contribute/translation-status/index.html")
+    first = article.find(["p", "table", "ul"])
+    assert first.name == "table", "the counts come first on the status page"
+    shown = {row.find_all("td")[0].get_text(strip=True): int(row.find_all("td")[1].get_text(strip=True))
+             for row in first.select("tr")[1:]}
+    expected = welsh_states()
+    assert shown.pop("All pages") == sum(v for k, v in expected.items() if k != "Card only")
+    assert shown == expected
+
+
+def test_the_welsh_home_page_says_how_far_review_has_got(site):
+    reviewed = welsh_states()["Reviewed"]
+    total = sum(v for k, v in welsh_states().items() if k != "Card only")
+    text = content(site / "cy/index.html").get_text(" ", strip=True)
+    assert f"wedi adolygu {reviewed} o'r {total} tudalen" in text
 
 
 def test_the_welsh_site_has_welsh_navigation_and_interface(site):
