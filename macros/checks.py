@@ -263,3 +263,69 @@ def _check_ranges(entry: "Entry", vocab: "Vocabularies") -> list[Problem]:
                                     f"{data.time.max} {unit} is longer than a method should take "
                                     "(at most 26 weeks). Check the number and the unit."))
     return problems
+
+
+# A step's timing, in the bold lead of a numbered step under "Step by step":
+# "1. **Agree the problem (10 minutes).**", "(15 to 25 minutes)", "(1 hour)", "(90 minutes, the same day)".
+STEP = re.compile(r"^\s*(\d+)\.\s+\*\*(.+?)\*\*")
+STEP_TIME = re.compile(r"\((?:about\s+)?(\d+)(?:\s*(?:to|-|–)\s*(\d+))?\s+(minutes?|hours?)\b[^()]*\)")
+STEP_TOLERANCE = 15  # minutes: a card's shortest time may differ this much from its steps' total
+SESSION_UNITS = ("minutes", "hours")
+
+
+def _minutes_text(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} minutes"
+    return f"{hours} hr {rest} min" if rest else f"{hours} hr"
+
+
+def check_step_times(entry: "Entry", vocab: "Vocabularies") -> list[Problem]:
+    """A method done in one sitting (its card's time is in minutes or hours) gives each numbered
+    step under "Step by step" a timing, and the timings must add up to the card's time: the
+    steps' shortest total within a quarter of an hour of the card's shortest time (which the
+    finder and the start guide filter on), and their longest total no more than the card's longest.
+    Methods counted in days or weeks are left out: their steps mix hours of work with weeks of
+    waiting, which do not add up (the pages say effort and elapsed time apart)."""
+    data, source = entry.data, entry.source
+    if entry.kind != "method" or data is None or data.time.unit not in SESSION_UNITS:
+        return []
+    per = vocab.term("time_units", data.time.unit).extra["minutes"]
+    card_min, card_max = data.time.min * per, data.time.max * per
+    section, low, high, untimed, steps = None, 0, 0, [], 0
+    for number, line in enumerate(source.body.splitlines(), start=source.body_start):
+        if line.startswith("## "):
+            section = line[3:].strip()
+            continue
+        if section != "Step by step":
+            continue
+        step = STEP.match(line)
+        if not step:
+            continue
+        steps += 1
+        timing = STEP_TIME.search(step.group(2))
+        if not timing:
+            untimed.append((number, step.group(1)))
+            continue
+        unit = 60 if timing.group(3).startswith("hour") else 1
+        low += int(timing.group(1)) * unit
+        high += int(timing.group(2) or timing.group(1)) * unit
+    path, where = source.path, source.line_of("time")
+    problems = [Problem(path, number, "Step by step",
+                        f"step {n} has no timing in its bold lead: write it as \"{n}. **What to do (10 minutes).**\" "
+                        f"so that the steps add up to the card's time.") for number, n in untimed]
+    if problems or not steps:
+        return problems
+    card = f"{data.time.min} to {data.time.max} {data.time.unit}"
+    total = _minutes_text(low) if low == high else f"{_minutes_text(low)} to {_minutes_text(high)}"
+    if abs(low - card_min) > STEP_TOLERANCE:
+        problems.append(Problem(path, where, "time.min",
+                                f"the steps under \"Step by step\" add up to {total}, but the card's shortest time is "
+                                f"{_minutes_text(card_min)} ({card}). Make the card's shortest time the steps' total "
+                                f"(within {STEP_TOLERANCE} minutes), for example time: {{min: {low}, max: "
+                                f"{max(card_max, high)}, unit: minutes}}, or change the step timings."))
+    if high > card_max:
+        problems.append(Problem(path, where, "time.max",
+                                f"the steps under \"Step by step\" add up to {total}, more than the card's longest "
+                                f"time, {_minutes_text(card_max)} ({card}). Raise time.max or shorten the steps."))
+    return problems

@@ -319,6 +319,8 @@ def read_content(docs_dir: Path, root: Path | None = None) -> Content:
             (entries if data is not None else unchecked).append(Entry(kind, file.stem, data, source))
     shape = {entry.source.path: invalid[entry.src_path] for entry in entries + unchecked}
     problems += checks.check_catalogue(entries + unchecked, vocab, slugs, shape)
+    for entry in entries:
+        problems += checks.check_step_times(entry, vocab)
     problems += word_problems  # every label and vocabulary word in every language
     problems += check_chapters(docs_dir, root, originals)
     translated: dict[str, dict[str, Translation]] = {}

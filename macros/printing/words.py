@@ -13,7 +13,7 @@ from ..render import Renderer
 # are filled in where they are used (Renderer.t). tests/print checks each has en and cy.
 PRINT_LABELS = (
     "print_card", "print_contents", "print_page_of", "print_edition", "print_months", "print_date",
-    "print_licence", "print_online", "print_author", "print_method", "print_tool", "print_also",
+    "print_licence", "print_licence_url", "print_online", "print_author", "print_method", "print_tool", "print_also",
     "print_qr", "print_fold", "print_cards_title", "print_phase_title", "print_card_title",
     "print_used_in", "print_worksheet_on_page",
     "download_book", "download_book_about", "download_cards_a4", "download_cards_a4_about",

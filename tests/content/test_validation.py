@@ -288,3 +288,48 @@ def test_a_label_without_a_welsh_text_stops_the_build(tmp_path, monkeypatch):
     assert [str(p) for p in found] == [
         f"macros/labels.yml, line {line}: also_called: has no cy text. Add `cy: …` beside the others "
         "(every language needs every word: en, cy)."]
+
+
+STEPS = ("1. **Agree the question (10 minutes).** Write it down.\n"
+         "2. **Gather ideas (15 to 25 minutes).** Everyone writes.\n"
+         "3. **Choose (1 hour).** Vote.\n")
+
+
+def test_step_timings_that_add_up_to_the_card_pass(mini):
+    edit(mini, "methods/alpha.md", "1. Run the test.\n", STEPS)
+    edit(mini, "methods/alpha.md", "time: {min: 30, max: 90, unit: minutes}", "time: {min: 85, max: 100, unit: minutes}")
+    assert problems(mini) == []
+
+
+def test_a_card_whose_shortest_time_is_shorter_than_its_steps_names_both_figures(mini):
+    """The start guide's "an hour or less" would offer a method whose steps take 1 hr 25 min."""
+    edit(mini, "methods/alpha.md", "1. Run the test.\n", STEPS)
+    edit(mini, "methods/alpha.md", "time: {min: 30, max: 90, unit: minutes}", "time: {min: 1, max: 3, unit: hours}")
+    assert only(problems(mini)) == (
+        'docs/methods/alpha.md, line 6: time.min: the steps under "Step by step" add up to 1 hr 25 min to '
+        "1 hr 35 min, but the card's shortest time is 1 hr (1 to 3 hours). Make the card's shortest time the "
+        "steps' total (within 15 minutes), for example time: {min: 85, max: 180, unit: minutes}, or change the "
+        "step timings.")
+
+
+def test_steps_longer_than_the_card_allows_are_reported(mini):
+    edit(mini, "methods/alpha.md", "1. Run the test.\n", STEPS)
+    edit(mini, "methods/alpha.md", "time: {min: 30, max: 90, unit: minutes}", "time: {min: 85, max: 90, unit: minutes}")
+    assert only(problems(mini)) == (
+        'docs/methods/alpha.md, line 6: time.max: the steps under "Step by step" add up to 1 hr 25 min to '
+        "1 hr 35 min, more than the card's longest time, 1 hr 30 min (85 to 90 minutes). Raise time.max or "
+        "shorten the steps.")
+
+
+def test_a_step_without_a_timing_is_named_by_its_line(mini):
+    edit(mini, "methods/alpha.md", "1. Run the test.\n", "1. **Agree (10 minutes).** Yes.\n2. **Decide.** Now.\n")
+    message = only(problems(mini))
+    assert message.startswith("docs/methods/alpha.md, line ")
+    assert 'Step by step: step 2 has no timing in its bold lead: write it as "2. **What to do (10 minutes).**"' in message
+
+
+def test_methods_counted_in_days_are_not_added_up(mini):
+    """Their steps mix hours of work with weeks of waiting."""
+    edit(mini, "methods/alpha.md", "1. Run the test.\n", STEPS)
+    edit(mini, "methods/alpha.md", "time: {min: 30, max: 90, unit: minutes}", "time: {min: 1, max: 3, unit: days}")
+    assert problems(mini) == []
