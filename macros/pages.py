@@ -148,7 +148,9 @@ class Pages:
             if term.get("avoid"):  # a wording a reviewer found wrong: the tests fail on it
                 note = f"{note} Not: {', '.join(term['avoid'])}.".strip()
             rows.append(f"| {html.escape(term['en'])} | {html.escape(term['cy'])} | {html.escape(note)} |")
-        return "\n".join(rows)
+        # A wrapper the stylesheet can reach: long terms wrap, so the table fits a phone's width
+        # instead of scrolling sideways (a scrolling region would need its own focus stop).
+        return '<div class="hb-terms" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
     def _states(self, lang: str) -> dict[str, int]:
         """How many pages are in each state of translation into a language."""

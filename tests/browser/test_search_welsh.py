@@ -51,13 +51,15 @@ def count_pages(page, query: str) -> int:
         "q => { const m = document.querySelector('.md-search-result__meta');"
         " return m && document.querySelector('input.md-search__input').value === q"
         " && !/type to start|initiali|teipiwch|cychwyn/i.test(m.textContent) }", arg=query, timeout=15000)
-    before = None
-    for _ in range(20):  # the worker answers each key press: wait until the count settles
-        text = meta.inner_text()
-        if text == before:
+    # The worker answers each key press, and a busy machine answers late: the count is read
+    # until it has not changed for a second (four reads in a row agree).
+    reads: list[str] = []
+    for _ in range(80):
+        reads.append(meta.inner_text())
+        if len(reads) >= 4 and len(set(reads[-4:])) == 1:
             break
-        before = text
         page.wait_for_timeout(250)
+    before = reads[-1]
     digits = re.search(r"\d+", before or "")
     return int(digits.group()) if digits else 0  # "no matching documents" has no figure
 

@@ -9,6 +9,7 @@ tests/content/welsh-allowed.txt; the rules for what is left out are in tests/con
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -160,3 +161,30 @@ def test_the_term_check_knows_forms_and_mutations():
 @pytest.mark.parametrize("wrong", ["yn yr hirdymor", "y PDFs"])
 def test_the_term_list_rules_out_what_the_reviewer_found(wrong):
     assert any(wrong in term.get("avoid", []) for term in TERMS)
+
+
+def step_timings(file: Path) -> list[tuple[str, ...]]:
+    """The figures in each numbered step's bold lead under "Step by step": ("10",), ("15", "25")."""
+    found, section = [], None
+    for raw in file.read_text(encoding="utf-8").split("---", 2)[2].splitlines():
+        heading = re.match(r"^##\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$", raw)
+        if heading:
+            section = heading.group(2) or re.sub(r"\W+", "-", heading.group(1).lower()).strip("-")
+            continue
+        step = re.match(r"^\s*\d+\.\s+\*\*(.+?)\*\*", raw)
+        if section == "step-by-step" and step:
+            timing = re.search(r"\(([^()]*\d[^()]*)\)", step.group(1))
+            found.append(tuple(re.findall(r"\d+", timing.group(1))) if timing else ())
+    return found
+
+
+def test_welsh_steps_have_the_english_timings():
+    """A Welsh method's steps take as long as the English ones say (the card's time is checked
+    against the English steps)."""
+    problems = []
+    for file in FILES:
+        if file.parent.name == "methods" and file.name != "index.cy.md":
+            english, welsh_steps = step_timings(english_of(file)), step_timings(file)
+            if english != welsh_steps:
+                problems.append(f"{file.relative_to(ROOT)}: step timings {welsh_steps}, the English has {english}")
+    assert not problems, "\n".join(problems)
