@@ -63,5 +63,6 @@ def finish_index(site_dir: Path, catalogue: Catalogue, use_directory_urls: bool,
         settings["lang"] = [lang]
         if "stemmer" not in settings.get("pipeline", []):  # the plugin's mutation rules are its "stemmer"
             raise ValueError(f"mkdocs.{lang}.yml: plugins.search.pipeline must list `stemmer`, which for this "
-                             f"language is the handbook's own lunr plugin ({LUNR / f'lunr.{lang}.min.js'}).")
+                             f"language is the handbook's own lunr plugin ({LUNR / f'lunr.{lang}.min.js'}); "
+                             f"{file} has {settings.get('pipeline')}.")
     file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

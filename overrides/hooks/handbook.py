@@ -116,21 +116,20 @@ class MkDocsSites:
 
     def __init__(self, root: Path, strict: bool):
         self.root, self.strict = root, strict
-        self._configs: dict[tuple, object] = {}  # under serve, loaded once and rebuilt again
 
     def site(self, lang: str, site_dir: Path, offline: bool = False) -> pipeline.Site:
         name = "mkdocs.yml" if lang == ORIGINAL else f"mkdocs.{lang}.yml"
         if not (self.root / name).is_file():
             raise PluginError(f"{name} is missing: it builds the {NAMES[lang]} site.")
-        key = (lang, str(site_dir), offline)
-        config = self._configs.get(key)
-        if config is None:
-            config = load_config(config_file=str(self.root / name), site_dir=str(site_dir), strict=self.strict)
-            if offline:  # plain .html links and an inlined search index, for reading from disk
-                _offline_plugin(config).config.enabled = True
-            config.plugins.on_startup(command="build", dirty=False)
-            if _COMMAND["name"] == "serve":
-                self._configs[key] = config
+        # Loaded afresh for every build, under serve too. MkDocs keeps one instance of each plugin
+        # that has an on_startup event (Material's search, among others) for the whole process,
+        # shared by every config it loads, and sets that instance's options when a config is
+        # loaded. A config kept from an earlier round would build with the options of whichever
+        # config was loaded last: under serve, the Welsh search index got the English settings.
+        config = load_config(config_file=str(self.root / name), site_dir=str(site_dir), strict=self.strict)
+        if offline:  # plain .html links and an inlined search index, for reading from disk
+            _offline_plugin(config).config.enabled = True
+        config.plugins.on_startup(command="build", dirty=False)
         current = Build(lang)
         _BUILDS.append(current)
         try:
