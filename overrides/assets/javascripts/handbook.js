@@ -53,9 +53,9 @@
         var ok = matches(card, s);
         card.hidden = !ok;
         if (ok) shown += 1;
-        else if (near && matches(card, loose)) near.miss(missed, card, form, s.time[0], s.people[0], ".hb-card__fact--time dd");
+        else if (near && matches(card, loose)) near.miss(missed, card, form, s.time[0], s.people[0]);
       });
-      if (near) near.show(document.getElementById("hb-filters-near"), form, missed);
+      if (near) near.show("hb-filters-near", form, missed);
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("article.hb-card--compact:not([hidden])");
       });
@@ -129,7 +129,7 @@
                            Number(s.people) <= Number(li.getAttribute("data-hb-people-max"))));
           li.hidden = !ok;
           if (ok) shown += 1;
-          else if (near && active) near.miss(missed, li, form, s.time, s.people, ".hb-start__time");
+          else if (near && active) near.miss(missed, li, form, s.time, s.people);
         });
       });
       if (near) near.guide(form, s.situation, shown, missed);
@@ -163,7 +163,6 @@
     form.addEventListener("input", function () { save(apply()); });
     form.hidden = false;
     apply();
-    if (window.hbNear) window.hbNear.results(form);
   }
 
   /* Session planner ---------------------------------------------------------------- */

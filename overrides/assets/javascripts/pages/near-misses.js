@@ -1,7 +1,7 @@
 /* Near misses ("Also consider") and the start guide's results, for the two pages that filter
    methods: the methods finder and "Where do I start?". Loaded only there (their templates,
    hb-filters.html and hb-start.html, include it), before handbook.js, which calls it through
-   window.hbNear; without it, handbook.js filters as before. Kept out of handbook.js so that the
+   window.hbNear as it filters; without it, handbook.js filters as before. Kept out of handbook.js so that the
    other pages do not load it (handbook.js has a size budget: tests/site/test_site.py). */
 (function () {
   "use strict";
@@ -12,7 +12,7 @@
      person). So 9 or 10 people nearly fit a card for 3 to 8 (11 do not), 2 nearly fit one for 3
      or more, and "Half a day" (225 minutes) nearly fits a method that needs 4 hours (up to 281
      minutes). The README says the same; tests/browser/test_near_misses.py checks it. */
-  function miss(found, el, root, time, people, timeText) {
+  function miss(found, el, root, time, people) {
     var why = [], least = Number(el.getAttribute("data-hb-time-min"));
     var lo = Number(el.getAttribute("data-hb-people-min")), hi = Number(el.getAttribute("data-hb-people-max"));
     time = Number(time) || 0;
@@ -20,7 +20,7 @@
     function close(limit, answer, min) { return Math.abs(limit - answer) <= Math.max(min, answer / 4); }
     if (time && least > time) {
       if (!close(least, time, 0)) return;
-      why.push(root.getAttribute("data-hb-near-time").replace("{time}", el.querySelector(timeText).textContent));
+      why.push(root.getAttribute("data-hb-near-time").replace("{time}", el.querySelector(".hb-card__fact--time dd, .hb-start__time").textContent));
     }
     if (people && (people < lo || people > hi)) {
       var limit = people > hi ? hi : lo;
@@ -30,7 +30,8 @@
     if (why.length) found.push([el.querySelector("a"), why.join(", ")]);
   }
 
-  function show(box, root, found) {
+  function show(id, root, found) {
+    var box = document.getElementById(id);
     box.textContent = "";
     box.hidden = !found.length;
     if (!found.length) return;
@@ -59,7 +60,8 @@
     say("hb-start-count", "data-hb-count", shown);
     say("hb-start-nearly", "data-hb-nearly", found.length || null);
     form.querySelector(".hb-start__back").hidden = !situation;
-    show(document.getElementById("hb-start-near"), form, found);
+    show("hb-start-near", form, found);
+    if (!form.hbResults) results(form);  /* once, from the first call: after handbook.js's own listeners */
   }
 
   /* On a phone the suggestions lie below the questions, out of sight. After an answer given by
@@ -69,6 +71,7 @@
      the answer, and "Change your answers" leads back to the questions, focus on the answer. */
   function results(form) {
     var box = document.getElementById("hb-start-results"), keys = false;
+    form.hbResults = true;
     form.addEventListener("keydown", function () { keys = true; });
     document.addEventListener("pointerdown", function () { keys = false; }, true);
     form.addEventListener("change", function () {
@@ -82,5 +85,5 @@
     });
   }
 
-  window.hbNear = { miss: miss, show: show, guide: guide, results: results };
+  window.hbNear = { miss: miss, show: show, guide: guide };
 })();
