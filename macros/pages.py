@@ -15,6 +15,9 @@ from .render import Renderer, site_link
 from .schema import FOLDERS
 from .urls import markdown_link, page_url, relative
 
+# The finder's and the start guide's script for near misses, loaded on those two pages only.
+NEAR_SCRIPT = "assets/javascripts/pages/near-misses.js"
+
 
 class Pages:
     def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool, pdf: bool = True,
@@ -70,7 +73,7 @@ class Pages:
     def method_index(self) -> str:
         """The methods finder's form, then every method as a compact card, grouped by its
         main phase in journey order. Each group is a section, so filtering can hide empty ones."""
-        parts = [self.render.filters() + "\n"]
+        parts = [self.render.filters(self._relative(NEAR_SCRIPT)) + "\n"]
         for term in self.cat.vocab.terms("phases"):
             entries = self.cat.methods_in_phase(term.key, main_only=True)
             parts.append(f'<section class="hb-phase-group" data-hb-phase="{term.key}" markdown="1">\n')
@@ -90,7 +93,7 @@ class Pages:
     def start_guide(self) -> str:
         """"Where do I start?": three questions, then methods whose good_for names the
         situation, in journey order. Without JavaScript every situation's list shows."""
-        return self.render.start_guide(self._link())
+        return self.render.start_guide(self._link(), self._relative(NEAR_SCRIPT))
 
     def mindset_index(self) -> str:
         return self.render.link_list(self.cat.items("mindset"), self._link())

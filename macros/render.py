@@ -91,6 +91,29 @@ class Renderer:
             return ""
         return ORIGINAL
 
+    def translation_state(self, src_uri: str) -> str:
+        """How much of a page this language's site has in its own words: "" when all of it (and
+        always on the original language's site), "card" when only the card is translated, "english"
+        when nothing is. The finder and the search results show the last two (lang_state_*)."""
+        from .translations import ORIGINAL
+
+        if self.lang == ORIGINAL or src_uri not in self.cat.originals:
+            return ""
+        done = self.cat.translation(src_uri)
+        if done is None:
+            return "english"
+        return "card" if done.kind != "chapter" and not done.has_body else ""
+
+    def state_label(self, src_uri: str) -> str:
+        """The words for a page's translation state, or "" for a page in this language in full."""
+        state = self.translation_state(src_uri)
+        return self.t(f"lang_state_{state}") if state else ""
+
+    def near_words(self) -> dict[str, str]:
+        """The words of "Also consider" (near misses), with their placeholders, for handbook.js."""
+        return {"near": self.t("near_heading"), "near-max": self.t("near_people_max", n="{n}"),
+                "near-min": self.t("near_people_min", n="{n}"), "near-time": self.t("near_time", time="{time}")}
+
     # View models ---------------------------------------------------------
     def method_model(self, entry: Entry, link: Link) -> dict:
         vocab, d = self.cat.vocab, entry.data
@@ -103,6 +126,7 @@ class Renderer:
         return {
             "slug": entry.slug,
             "lang": self.lang_of(entry),
+            "state": self.state_label(entry.src_path),
             "filters": self.filter_data(entry),
             "title": d.title,
             "href": link(entry),
@@ -195,7 +219,8 @@ class Renderer:
             })
         return self._partial("hb-planner.html", w=w, words=words, methods=methods)
 
-    def filters(self) -> str:
+    def filters(self, script: str) -> str:
+        """The finder's filters; `script` is the address of its near-misses script (pages/near-misses.js)."""
         vocab, lang = self.cat.vocab, self.lang
 
         def options(name: str) -> list[dict]:
@@ -211,9 +236,9 @@ class Renderer:
                    ("lab", self.t("filter_lab"), options("labs"))]
         return self._partial(
             "hb-filters.html", t=words, phases=options("phases"), difficulty=options("difficulty"),
-            time=options("time_available"), selects=selects)
+            time=options("time_available"), selects=selects, near=self.near_words(), script=script)
 
-    def start_guide(self, link: Link) -> str:
+    def start_guide(self, link: Link, script: str) -> str:
         vocab, lang = self.cat.vocab, self.lang
         situations = []
         for term in vocab.terms("situations"):
@@ -221,14 +246,18 @@ class Renderer:
             situations.append({"key": term.key, "label": term.text(lang), "description": term.describe(lang),
                                "methods": [{"title": e.data.title, "href": link(e), "summary": e.data.summary,
                                             "phase": vocab.term("phases", e.data.phases[0]).text(lang),
+                                            "time": self.time_text(e), "people": self.people_text(e),
                                             "filters": self.filter_data(e)} for e in methods]})
         words = {k: self.t(f"start_{k}") for k in ("situation", "time", "people", "suggest", "none")}
         words["any"] = self.t("filter_any")
         words["because"] = self.t("start_because", situation="{situation}")
         words["time_reason"] = self.t("start_time_reason", time="{time}")
         words["people_reason"] = self.t("start_people_reason", n="{n}")
+        words["count"] = self.t("start_count", n="{n}")
+        words["back"] = self.t("start_back")
+        words["nearly"] = self.t("start_nearly", n="{n}")
         return self._partial(
-            "hb-start.html", t=words, situations=situations,
+            "hb-start.html", t=words, situations=situations, near=self.near_words(), script=script,
             time=[{"minutes": t.extra["minutes"], "label": t.text(lang)} for t in vocab.terms("time_available")])
 
     def aliases(self, entry: Entry) -> str:

@@ -48,11 +48,14 @@
     function apply() {
       var s = state();
       var shown = 0;
+      var near = window.hbNear, missed = [], loose = Object.assign({}, s, { time: [], people: [] });
       cards.forEach(function (card) {
         var ok = matches(card, s);
         card.hidden = !ok;
         if (ok) shown += 1;
+        else if (near && matches(card, loose)) near.miss(missed, card, form, s.time[0], s.people[0]);
       });
+      if (near) near.show("hb-filters-near", form, missed);
       groups.forEach(function (group) {
         group.hidden = !group.querySelector("article.hb-card--compact:not([hidden])");
       });
@@ -115,7 +118,7 @@
 
     function apply() {
       var s = read();
-      var shown = 0;
+      var shown = 0, near = window.hbNear, missed = [];
       sections.forEach(function (section) {
         var active = section.getAttribute("data-hb-situation") === s.situation;
         section.hidden = !active;
@@ -126,8 +129,10 @@
                            Number(s.people) <= Number(li.getAttribute("data-hb-people-max"))));
           li.hidden = !ok;
           if (ok) shown += 1;
+          else if (near && active) near.miss(missed, li, form, s.time, s.people);
         });
       });
+      if (near) near.guide(form, s.situation, shown, missed);
       if (!s.situation) {
         reason.textContent = "";
         return s;
