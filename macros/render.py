@@ -239,7 +239,7 @@ class Renderer:
                                                 lang=self.lang_of(entry))
 
     def worksheet(self, entry: Entry) -> str:
-        model = {"title": entry.data.title, "worksheet": entry.data.worksheet}
+        model = {"title": entry.data.title, "worksheet": entry.data.worksheet, "slug": entry.slug, "lang": self.lang}
         return self._partial("hb-worksheet.html", m=model)
 
     def link_list(self, entries: list[Entry], link: Link) -> str:
