@@ -76,7 +76,7 @@ def status(page) -> str:
 
 
 def fields(page):
-    return page.locator("textarea.hb-worksheet__field")
+    return page.locator("textarea.hb-fillin__field")
 
 
 def start(page, w) -> None:
@@ -175,7 +175,7 @@ def test_every_text_area_is_named_by_its_heading_and_described_by_its_prompt(bro
         sheet = entry.data.worksheet
         assert fields(page).count() >= len(sheet), entry.slug
         for i, box in enumerate(sheet):
-            area = page.locator(f'[data-box="{i}"]:not([data-stage]) > textarea.hb-worksheet__field')
+            area = page.locator(f'[data-box="{i}"]:not([data-stage]) > textarea.hb-fillin__field')
             if area.count() == 0:  # a row of a stages layout: its cells are checked in the stages test
                 assert page.locator(f'.hb-worksheet__cell[data-box="{i}"]').count() > 0, (entry.slug, i)
                 continue
@@ -200,7 +200,7 @@ def test_printing_a_filled_sheet_prints_what_was_typed_in_its_boxes(context, bas
     assert page.locator(".hb-fillin").is_hidden() and fields(page).first.is_hidden()
     for i, text in enumerate(texts):
         box = page.locator(f'.hb-worksheet__box[data-box="{i}"]')
-        typed = box.locator(".hb-worksheet__typed")
+        typed = box.locator(".hb-fillin__typed")
         assert typed.is_visible() and typed.inner_text() == text
         outer, inner = box.bounding_box(), typed.bounding_box()
         assert outer["y"] <= inner["y"] and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5
@@ -320,8 +320,9 @@ def stages_markup(title: str, slug: str, lang: str, rows: list, stages: list[str
         out.append(f'<div class="hb-worksheet__box" data-box="{i}" style="--hb-lines: {box.lines}">'
                    f'<p class="hb-worksheet__heading" id="hb-box-{i}">{i + 1}. {box.heading}</p>'
                    f'<p class="hb-worksheet__prompt" id="hb-box-{i}-prompt">{box.prompt}</p>')
-        out += [f'<div class="hb-worksheet__cell" data-box="{i}" data-stage="{j}" aria-labelledby="hb-box-{i} hb-stage-{j}">'
-                '<div class="hb-worksheet__space" aria-hidden="true"></div></div>' for j in range(len(stages))]
+        out += [f'<div class="hb-worksheet__cell" role="group" data-box="{i}" data-stage="{j}" aria-labelledby="hb-box-{i} hb-stage-{j}">'
+                f'<p class="hb-worksheet__cell-stage" aria-hidden="true">{name}</p>'
+                '<div class="hb-worksheet__space" aria-hidden="true"></div></div>' for j, name in enumerate(stages)]
         out.append("</div>")
     out.append("</div></section>")
     return "".join(out)
@@ -397,6 +398,8 @@ def test_stages_cells_are_named_by_row_and_stage_and_stages_can_be_added_renamed
     expected[0][-1] = "new column text"
     values = lambda p: p.eval_on_selector_all(".hb-worksheet__box[data-box]", "rows => rows.map(r => [...r.querySelectorAll('.hb-worksheet__cell textarea')].map(t => t.value))")  # noqa: E731
     assert values(page) == expected
+    shown = page.eval_on_selector_all(".hb-worksheet__box[data-box]", "rows => rows.map(r => [...r.querySelectorAll('.hb-worksheet__cell')].map(c => (c.querySelector('.hb-worksheet__cell-stage') || {}).textContent))")
+    assert shown == [names for _ in rows], "each cell's own copy of its stage's name follows the stages"
 
     # Kept over a reload; printed with the stage names; exported and imported back.
     page.reload()

@@ -122,19 +122,19 @@
 
   // A text area in place of a space, and beside it the copy that print shows.
   function field(space, id, label, describedBy, value, box, stage) {
-    var area = make("textarea", { "class": "hb-worksheet__field", id: id, "aria-labelledby": label, rows: "3" });
+    var area = make("textarea", { "class": "hb-fillin__field", id: id, "aria-labelledby": label, rows: "3" });
     var lines = parseInt(getComputedStyle(space).getPropertyValue("--hb-lines"), 10);
     if (lines > 0) area.rows = Math.max(2, lines);
     if (describedBy && document.getElementById(describedBy)) area.setAttribute("aria-describedby", describedBy);
     area.setAttribute("data-hb-field", box);
     if (stage !== undefined) area.setAttribute("data-hb-stage", stage);
     area.value = value || "";
-    var typed = make("div", { "class": "hb-worksheet__typed", "aria-hidden": "true" }, area.value);
+    var typed = make("div", { "class": "hb-fillin__typed", "aria-hidden": "true" }, area.value);
     space.hidden = true;
     space.after(area, typed);
   }
   function unfield(scope) {
-    each(scope.querySelectorAll(".hb-worksheet__field, .hb-worksheet__typed"), function (el) { el.remove(); });
+    each(scope.querySelectorAll(".hb-fillin__field, .hb-fillin__typed"), function (el) { el.remove(); });
     each(scope.querySelectorAll(".hb-worksheet__space"), function (el) { el.hidden = false; });
   }
 
@@ -156,8 +156,9 @@
       var cells = Array.prototype.slice.call(row.querySelectorAll(".hb-worksheet__cell"));
       while (cells.length > count && cells.length > 1) cells.pop().remove();
       while (cells.length < count) {
-        var cell = cells[cells.length - 1].cloneNode(false);
-        cell.appendChild(make("div", { "class": "hb-worksheet__space", "aria-hidden": "true" }));
+        var cell = cells[cells.length - 1].cloneNode(true);
+        each(cell.querySelectorAll(".hb-fillin__field, .hb-fillin__typed"), function (el) { el.remove(); });
+        each(cell.querySelectorAll(".hb-worksheet__space"), function (el) { el.hidden = false; });
         cells[cells.length - 1].after(cell);
         cells.push(cell);
       }
@@ -171,14 +172,23 @@
     each(sheet.querySelectorAll("[style*='--hb-stages']"), function (el) { el.style.setProperty("--hb-stages", count); });
     return heads;
   }
+  // A cell may repeat its stage's name (for a narrow screen): keep it the stage's name.
+  function cellNames(names, only) {
+    rows.forEach(function (row) {
+      each(row.querySelectorAll(".hb-worksheet__cell"), function (cell, j) {
+        var shown = cell.querySelector(".hb-worksheet__cell-stage");
+        if (shown && (only === undefined || only === j)) shown.textContent = names[j];
+      });
+    });
+  }
   // Each stage heading holds, while filling in, an input for its name and a button to remove it;
   // its name is also kept in a span that the cells' text areas are labelled by (and print shows).
   function stageControls(heads) {
     heads.forEach(function (head, j) {
       var name = state.stages[j];
       head.textContent = "";
-      var label = make("span", { "class": "hb-worksheet__stage-label", id: "hb-stage-" + j + "-label" }, name);
-      var input = make("input", { type: "text", "class": "hb-worksheet__stage-name", "data-hb-stage-name": j,
+      var label = make("span", { "class": "hb-fillin__stage-label", id: "hb-stage-" + j + "-label" }, name);
+      var input = make("input", { type: "text", "class": "hb-fillin__stage-name", "data-hb-stage-name": j,
                                   "aria-label": w("stage-name", { n: j + 1 }) });
       input.value = name;
       var remove = make("button", { type: "button", "class": "hb-fillin__remove", "data-hb-remove": j,
@@ -196,6 +206,7 @@
     });
     if (!staged) return;
     stageControls(columns(state.stages.length));
+    cellNames(state.stages);
     rows.forEach(function (row) {
       var n = row.getAttribute("data-box");
       each(row.querySelectorAll(".hb-worksheet__cell"), function (cell, j) {
@@ -209,6 +220,7 @@
     unfield(sheet);
     if (!staged) return;
     columns(original.length).forEach(function (head, j) { head.textContent = original[j]; });
+    cellNames(original);
   }
   function rebuild() {
     unbuild();
@@ -218,7 +230,7 @@
     on = value;
     start.setAttribute("aria-pressed", String(on));
     tools.hidden = !on;
-    sheet.classList.toggle("hb-worksheet--filling", on);
+    sheet.classList.toggle("hb-fillin--on", on);
     if (on) build(); else unbuild();
   }
 
@@ -234,6 +246,7 @@
       var j = Number(el.getAttribute("data-hb-stage-name"));
       state.stages[j] = el.value;
       document.getElementById("hb-stage-" + j + "-label").textContent = el.value;
+      cellNames(state.stages, j);
       el.nextElementSibling.setAttribute("aria-label", w("remove-stage", { stage: el.value }));
     } else {
       return;
