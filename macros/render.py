@@ -246,7 +246,7 @@ class Renderer:
         """The words of "Fill in on screen" (fillin.js reads them from data-hb-w-* attributes of
         hb-fillin.html), with their {placeholders} left for the script to fill."""
         keys = ("start", "note", "print", "export", "import", "clear", "add_stage", "stage_new", "stage_name",
-                "remove", "remove_stage", "stage_added", "stage_removed", "started", "stopped", "saved",
+                "stages", "remove", "remove_stage", "stage_added", "stage_removed", "started", "stopped", "saved",
                 "restored", "unsaved", "confirm", "confirm_yes", "confirm_no", "cleared", "exported", "imported",
                 "import_bad", "import_other", "file_note", "empty")
         keep = {k: "{" + k + "}" for k in ("n", "stage", "file", "tool", "url")}

@@ -110,12 +110,16 @@
   var no = make("button", { type: "button", "class": "md-button", autofocus: "" }, w("confirm-no"));
   dialog.appendChild(make("p", { id: "hb-fillin-confirm" }, w("confirm")));
   dialog.appendChild(make("p", { "class": "hb-fillin__buttons" })).append(yes, " ", no);
-  [printButton, exportButton, clearButton].concat(staged ? [addButton] : []).forEach(function (b) {
-    tools.append(b, " ");
-  });
+  [printButton, exportButton, clearButton].forEach(function (b) { tools.append(b, " "); });
   var buttons = make("p", { "class": "hb-fillin__buttons" });
   buttons.append(start, " ", tools, importButton);
+  // A stages layout: the stages' names and their buttons, here rather than in the sheet, whose
+  // column headings a layout may hide (on a phone, say).
+  var stagesBox = make("fieldset", { "class": "hb-fillin__stages", hidden: "" });
+  var stageList = make("ol", { "class": "hb-fillin__stage-list" });
+  stagesBox.append(make("legend", {}, w("stages")), stageList, addButton);
   holder.append(buttons, make("p", { "class": "hb-fillin__note" }, w("note")), status, picker, dialog);
+  if (staged) holder.append(stagesBox);
   holder.hidden = false;
 
   function say(message) { status.textContent = message; }
@@ -181,20 +185,22 @@
       });
     });
   }
-  // Each stage heading holds, while filling in, an input for its name and a button to remove it;
-  // its name is also kept in a span that the cells' text areas are labelled by (and print shows).
+  // Each stage: its heading in the sheet shows its name (and names its cells); in the controls,
+  // an input to rename it and a button to remove it.
   function stageControls(heads) {
+    stageList.textContent = "";
     heads.forEach(function (head, j) {
       var name = state.stages[j];
-      head.textContent = "";
-      var label = make("span", { "class": "hb-fillin__stage-label", id: "hb-stage-" + j + "-label" }, name);
+      head.textContent = name;
       var input = make("input", { type: "text", "class": "hb-fillin__stage-name", "data-hb-stage-name": j,
                                   "aria-label": w("stage-name", { n: j + 1 }) });
       input.value = name;
       var remove = make("button", { type: "button", "class": "hb-fillin__remove", "data-hb-remove": j,
                                     "aria-label": w("remove-stage", { stage: name }) }, w("remove"));
       if (heads.length < 2) remove.disabled = true;
-      head.append(label, input, " ", remove);
+      var item = make("li");
+      item.append(input, " ", remove);
+      stageList.append(item);
     });
   }
 
@@ -211,7 +217,7 @@
       var n = row.getAttribute("data-box");
       each(row.querySelectorAll(".hb-worksheet__cell"), function (cell, j) {
         var space = cell.querySelector(".hb-worksheet__space");
-        field(space, "hb-field-" + n + "-" + j, "hb-box-" + n + " hb-stage-" + j + "-label",
+        field(space, "hb-field-" + n + "-" + j, "hb-box-" + n + " hb-stage-" + j,
               "hb-box-" + n + "-prompt", state.cells[n][j], n, j);
       });
     });
@@ -219,6 +225,7 @@
   function unbuild() {
     unfield(sheet);
     if (!staged) return;
+    stageList.textContent = "";
     columns(original.length).forEach(function (head, j) { head.textContent = original[j]; });
     cellNames(original);
   }
@@ -230,6 +237,7 @@
     on = value;
     start.setAttribute("aria-pressed", String(on));
     tools.hidden = !on;
+    stagesBox.hidden = !on;
     sheet.classList.toggle("hb-fillin--on", on);
     if (on) build(); else unbuild();
   }
@@ -245,7 +253,7 @@
     } else if (el.hasAttribute("data-hb-stage-name")) {
       var j = Number(el.getAttribute("data-hb-stage-name"));
       state.stages[j] = el.value;
-      document.getElementById("hb-stage-" + j + "-label").textContent = el.value;
+      document.getElementById("hb-stage-" + j).textContent = el.value;
       cellNames(state.stages, j);
       el.nextElementSibling.setAttribute("aria-label", w("remove-stage", { stage: el.value }));
     } else {
