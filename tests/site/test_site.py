@@ -274,8 +274,9 @@ def test_every_method_page_ends_with_before_and_after(site, catalogue):
 
 
 # Our scripts that only some pages load, with their own budgets (minified), and which pages those are.
-# fillin.js, "Fill in on screen" on the tool pages: 11.1 KB minified when it was written (3.5 KB gzipped).
-PAGE_SCRIPTS = {"fillin.js": {"budget": 12 * 1024, "pages": "tools/*/index.html"}}
+# fillin.js, "Fill in on screen" on the tool pages: 12,098 bytes minified when it was written (3.7 KB
+# gzipped); its budget leaves about 1 KB for fixes.
+PAGE_SCRIPTS = {"fillin.js": {"budget": 13 * 1024, "pages": "tools/*/index.html"}}
 
 
 def test_hand_written_javascript_stays_small(site):
