@@ -268,8 +268,22 @@ class Renderer:
                                                 lang=self.lang_of(entry))
 
     def worksheet(self, entry: Entry) -> str:
-        model = {"title": entry.data.title, "worksheet": entry.data.worksheet}
-        return self._partial("hb-worksheet.html", m=model)
+        model = {"title": entry.data.title, "worksheet": entry.data.worksheet, "slug": entry.slug, "lang": self.lang}
+        return self._partial("hb-worksheet.html", m=model, fill=self.fillin_words())
+
+    def fillin_words(self) -> dict[str, str]:
+        """The words of "Fill in on screen" (fillin.js reads them from data-hb-w-* attributes of
+        hb-fillin.html), with their {placeholders} left for the script to fill."""
+        keys = ("start", "note", "print", "export", "import", "clear", "add_stage", "stage_new", "stage_name",
+                "stages", "remove", "remove_stage", "stage_added", "stage_removed", "started", "stopped", "saved",
+                "restored", "unsaved", "confirm", "confirm_yes", "confirm_no", "cleared", "exported", "imported",
+                "import_bad", "import_other", "file_note", "empty")
+        keep = {k: "{" + k + "}" for k in ("n", "stage", "file", "tool", "url")}
+        words = {k.replace("_", "-"): self.t(f"fillin_{k}", **keep) for k in keys}
+        words["date"] = self.t("worksheet_date")
+        words["months"] = self.t("print_months")
+        words["day"] = self.t("print_date", day="{day}", month="{month}", year="{year}")
+        return words
 
     def link_list(self, entries: list[Entry], link: Link) -> str:
         if not entries:
