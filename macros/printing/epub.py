@@ -106,13 +106,17 @@ class Epub(Book):
         book.add_item(cover)
         documents = []
         for chapter, tree in trees:
+            # Its title as the chapter's heading says it (the PDF's bookmarks do the same): the
+            # home page's navigation title is "Home", its heading the handbook's name.
+            h1 = tree.find(".//h1")
+            title = " ".join(h1.text_content().split()) if h1 is not None else chapter.title
             article = lxml.html.Element("article", {"id": chapter.id, "class": f"pr-chapter pr-chapter--level-{chapter.level}"})
             article.text = tree.text
             for child in list(tree):
                 article.append(child)
-            item = self._document(chapter.id, file_name(chapter), chapter.title, article)
+            item = self._document(chapter.id, file_name(chapter), title or chapter.title, article)
             book.add_item(item)
-            documents.append((chapter, item))
+            documents.append((chapter, item, title or chapter.title))
         for number, (name, file) in enumerate(sorted(self.images.items())):
             media = mimetypes.guess_type(name)[0] or "application/octet-stream"
             book.add_item(epub.EpubItem(uid=f"image-{number}", file_name=name, media_type=media,
@@ -123,7 +127,7 @@ class Epub(Book):
         nav.add_link(href=STYLE, rel="stylesheet", type="text/css")
         book.add_item(nav)
         book.add_item(epub.EpubNcx())
-        book.spine = [cover, nav, *(item for _, item in documents)]
+        book.spine = [cover, nav, *(item for _, item, _ in documents)]
 
         raw = io.BytesIO()
         modified = dt.datetime.combine(s.date or dt.date(*STAMP[:3]), dt.time())
@@ -170,11 +174,11 @@ class Epub(Book):
         item.properties = ["svg"] if svg else []
         return item
 
-    def _toc(self, documents: list[tuple[Chapter, epub.EpubItem]]) -> list:
+    def _toc(self, documents: list[tuple[Chapter, epub.EpubItem, str]]) -> list:
         """Level-1 chapters, each with its section's pages under it (as the PDF's contents)."""
         toc: list = []
-        for chapter, item in documents:
-            link = epub.Link(item.file_name, chapter.title, chapter.id)
+        for chapter, item, title in documents:
+            link = epub.Link(item.file_name, title, chapter.id)
             if chapter.level > 1 and toc:
                 parent, children = toc[-1] if isinstance(toc[-1], tuple) else (toc[-1], [])
                 toc[-1] = (parent, [*children, link])
