@@ -27,6 +27,7 @@ import io
 import mimetypes
 import uuid
 import zipfile
+from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -41,6 +42,7 @@ XHTML = "http://www.w3.org/1999/xhtml"
 SVG = "http://www.w3.org/2000/svg"
 STAMP = (2020, 1, 1, 0, 0, 0)  # every zip entry's date: a fixed one keeps the file reproducible
 STYLE = "style/epub.css"
+SVG_CASE = {"viewbox": "viewBox", "preserveaspectratio": "preserveAspectRatio"}
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 
@@ -152,23 +154,23 @@ class Epub(Book):
         return section
 
     def _document(self, uid: str, name: str, title: str, content) -> epub.EpubItem:
-        """One XHTML content document around `content` (an lxml.html element)."""
-        root = lxml.html.Element("html", {"lang": self.settings.lang})
-        head = lxml.html.etree.SubElement(root, "head")
-        lxml.html.etree.SubElement(head, "meta", {"charset": "utf-8"})
-        lxml.html.etree.SubElement(head, "title").text = title
-        lxml.html.etree.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": STYLE})
-        body = lxml.html.etree.SubElement(root, "body")
-        body.append(content)
-        lxml.html.html_to_xhtml(root)
+        """One XHTML content document around `content` (an lxml.html element): serialised as XML,
+        then read back as XHTML, so that every element is in the XHTML namespace, unprefixed, and
+        inline SVG in its own."""
         svg = False
-        for el in root.iter(f"{{{XHTML}}}svg"):  # inline SVG is in its own namespace in XHTML
+        for el in content.iter("svg"):
             svg = True
-            for part in el.iter():
-                if isinstance(part.tag, str):
-                    part.tag = f"{{{SVG}}}{etree.QName(part).localname}"
-        root.set("{http://www.w3.org/XML/1998/namespace}lang", self.settings.lang)
-        etree.cleanup_namespaces(root)
+            el.set("xmlns", SVG)
+            for part in el.iter():  # the HTML parser lowercases names that SVG spells in camel case
+                for lower, camel in SVG_CASE.items():
+                    if lower in part.attrib:
+                        part.set(camel, part.attrib.pop(lower))
+        lang = escape(self.settings.lang, quote=True)
+        body = lxml.html.tostring(content, method="xml", encoding="unicode")
+        source = (f'<html xmlns="{XHTML}" lang="{lang}" xml:lang="{lang}"><head><meta charset="utf-8"/>'
+                  f'<title>{escape(title)}</title><link rel="stylesheet" type="text/css" href="{STYLE}"/></head>'
+                  f"<body>{body}</body></html>")
+        root = etree.fromstring(source)
         data = etree.tostring(root, encoding="utf-8", xml_declaration=True, doctype="<!DOCTYPE html>")
         item = epub.EpubItem(uid=uid, file_name=name, media_type="application/xhtml+xml", content=data)
         item.properties = ["svg"] if svg else []

@@ -111,8 +111,7 @@ def test_the_epubs_pass_epubcheck(site, tmp_path):
         assert report.is_file(), f"EPUBCheck wrote no report for {lang}:\n{output}"
         for message in json.loads(report.read_text())["messages"]:
             if message["severity"] in ("FATAL", "ERROR"):
-                where = ", ".join(f"{loc['path']}:{loc['line']}" for loc in message["locations"][:3])
-                problems.append(f"{lang}: {message['ID']} {message['message']} ({where})")
+                problems.append(f"{lang}: {_message(message)}")
     assert not problems, "EPUBCheck:\n" + "\n".join(problems)
 
 
@@ -153,3 +152,62 @@ def test_the_epub_has_every_chapter_of_the_handbook_pdf_in_order(site, lang):
     # The PDF's bookmarks open with the cover's title and the contents; then one per chapter.
     chapters = [(depth, title) for depth, title, _ in pdf][2:]
     assert entries == chapters
+
+
+def run_epubcheck(path: Path, report: Path) -> list[str]:
+    """EPUBCheck's fatal errors and errors for one EPUB, as lines."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("EPUBCheck needs Java: sudo apt-get install default-jre-headless")
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    result = subprocess.run([java, "-jar", str(jar), str(path), "--json", str(report)], capture_output=True,
+                            text=True, timeout=300)
+    assert report.is_file(), f"EPUBCheck wrote no report:\n{result.stdout}{result.stderr}"
+    return [_message(m) for m in json.loads(report.read_text())["messages"] if m["severity"] in ("FATAL", "ERROR")]
+
+
+def _message(message: dict) -> str:
+    where = ", ".join(f"{loc['path']}:{loc['line']}" for loc in message["locations"][:3])
+    return f"{message['ID']} {message['message']} ({where})"
+
+
+def test_images_and_inline_svg_go_into_the_epub(tmp_path):
+    """The handbook has no pictures yet; when a page gets one, or an inline SVG, the EPUB carries
+    it (nothing loaded from elsewhere) and stays valid. Two builds give the same bytes."""
+    import datetime as dt
+
+    from helpers import MINI
+    from macros.loader import load
+    from macros.printing import Chapter, Settings
+    from macros.printing.epub import Epub
+
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "dot.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2">'
+                                             '<circle cx="1" cy="1" r="1"/></svg>')
+    chapters = [
+        Chapter(url="", title="Home", level=1, src="docs/index.md",
+                html='<h1 id="hb-title">Welcome</h1><p>A dot: <img src="assets/dot.svg" alt="a black dot"></p>'
+                     '<p><a href="methods/#steps">Methods</a></p>'),
+        Chapter(url="methods/", title="Methods", level=1, section="Methods", src="docs/methods/index.md",
+                html='<h1>Methods</h1><h2 id="steps">Steps</h2><svg viewBox="0 0 4 4" role="img" aria-label="a square">'
+                     '<rect width="4" height="4"/></svg>'),
+    ]
+    settings = Settings.from_config({"site_name": "Mini", "site_description": "A test.", "language": "en",
+                                     "site_url": "https://example.org/handbook/",
+                                     "extra": {"print": {"date": dt.date(2026, 11, 2)}}}, MINI)
+    catalogue = load(MINI / "docs", root=MINI)
+    files = Epub(chapters, catalogue, settings, site).write(tmp_path / "one")
+    path = tmp_path / "one" / settings.files.epub
+    assert files == {settings.files.epub: path.stat().st_size}
+    Epub(chapters, catalogue, settings, site).write(tmp_path / "two")
+    assert path.read_bytes() == (tmp_path / "two" / settings.files.epub).read_bytes()
+    assert run_epubcheck(path, tmp_path / "report.json") == []
+    with zipfile.ZipFile(path) as book:
+        assert book.read("EPUB/images/assets/dot.svg") == (site / "assets" / "dot.svg").read_bytes()
+        home = etree.fromstring(book.read("EPUB/c-home.xhtml"))
+        assert home.find(".//x:img", NS).get("src") == "images/assets/dot.svg"
+        assert home.find(".//x:a", NS).get("href") == "c-methods.xhtml#c-methods--steps"
+        methods = etree.fromstring(book.read("EPUB/c-methods.xhtml"))
+        assert methods.find(".//{http://www.w3.org/2000/svg}svg").get("viewBox") == "0 0 4 4"
+        assert [(d, t) for d, t, _ in nav_entries(book)] == [(0, "Welcome"), (0, "Methods")]
