@@ -79,13 +79,14 @@ class Epub(Book):
     def write(self, out: Path) -> dict[str, int]:
         """Write the EPUB under `out` (the site); returns {its path in the site: size}."""
         path = self.settings.files.epub
-        data = self.bytes()
+        data = self.make()
         target = Path(out) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         return {path: len(data)}
 
-    def bytes(self) -> bytes:
+    def make(self) -> bytes:
+        """The EPUB file's bytes: the same sources give the same bytes."""
         s, r = self.settings, self.renderer
         w = words(r)
         trees = self.trees()
