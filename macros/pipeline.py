@@ -4,8 +4,9 @@
 
 1. the original language's site, into site/ (MkDocs builds it: that is the command that runs);
 2. each other language's site, into site/<code>/ (`after_first_site` below);
-3. every language's PDFs, in one step that shares the worker processes (macros/printing);
-4. the offline copy: every language again with plain .html links, zipped with the PDFs.
+3. every language's PDFs and EPUB, in one step that shares the worker processes (macros/printing);
+4. the offline copy: every language again with plain .html links, zipped with the PDFs and EPUBs;
+5. each file's size, measured, on every language's download page (`fill_download_sizes`).
 
 `make serve` does 1 and 2 on every change (only the languages a change can affect, see
 `languages_to_rebuild`), and makes the PDFs once, in the background, so that a reload never
@@ -80,7 +81,22 @@ def after_first_site(run: Run, first: Site, others: list[str] | None = None) -> 
         run.serve.after_build(sites)  # under serve: made once, in the background
     if run.offline and run.command == "build":
         make_offline_copy(run, sites)
+    if run.pdf and run.command == "build":
+        fill_download_sizes(sites)  # last: every file the page lists is made by now
     return sites
+
+
+def fill_download_sizes(sites: list[Site], root: Path | None = None) -> None:
+    """Each file's size on every language's download page, measured now that the files are made.
+    `root`: another copy of the sites (the offline copy), laid out as sites[0].site_dir is."""
+    from .printing.links import DOWNLOAD_PAGE, fill_sizes
+    from .urls import page_url
+
+    for site in sites:
+        folder = site.site_dir if root is None else root / site.site_dir.relative_to(sites[0].site_dir)
+        directory_urls = site.settings.directory_urls if root is None else False
+        page = folder / (page_url(DOWNLOAD_PAGE, directory_urls) + ("index.html" if directory_urls else ""))
+        fill_sizes(page, folder, site.edition.catalogue.labels, site.lang)
 
 
 def languages_to_rebuild(changed: list[Path], project: Path, previous: Edition) -> list[str]:
@@ -137,17 +153,20 @@ def make_pdfs(sites: list[Site]) -> None:
 def make_offline_copy(run: Run, sites: list[Site]) -> None:
     """Every language's site again with plain .html links (Material's offline plugin: pages that
     work from disk, the search index inlined), the PDFs copied in, zipped into the original
-    language's site. The zip is deterministic: files in sorted order with a fixed timestamp."""
+    language's site, with the files' sizes on its download pages. The zip is deterministic: files
+    in sorted order with a fixed timestamp."""
     first = sites[0]
     target = first.site_dir / first.settings.files.offline
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
         copy = Path(tmp) / "innovation-handbook"
         for site in sites:
             run.builder.site(site.lang, copy if site.lang == ORIGINAL else copy / site.lang, offline=True)
-        for pdf in sorted(first.site_dir.rglob("downloads/**/*.pdf")):  # every language's PDFs
-            dest = copy / pdf.relative_to(first.site_dir)
+        made = [*first.site_dir.rglob("downloads/**/*.pdf"), *first.site_dir.rglob("downloads/*.epub")]
+        for file in sorted(made):  # every language's PDFs and EPUB
+            dest = copy / file.relative_to(first.site_dir)
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(pdf, dest)
+            shutil.copyfile(file, dest)
+        fill_download_sizes(sites, root=copy)
         target.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for file in sorted(p for p in copy.rglob("*") if p.is_file()):
@@ -168,8 +187,10 @@ class ServePdfs:
     files: list[Path] | None = None  # relative to a site's root, once made
     thread: threading.Thread | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    sites: list[Site] | None = None  # the sites of the last build
 
     def after_build(self, sites: list[Site]) -> None:
+        self.sites = sites  # their download pages get the files' sizes once the files are there
         if self.thread is None:
             log.info("Making the PDFs in the background; they appear under downloads/ when ready.")
             # The jobs are taken now, in the build's thread: a rebuild replaces the pages.
@@ -205,6 +226,8 @@ class ServePdfs:
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.folder / path, target)
+        if files and self.sites:
+            fill_download_sizes(self.sites)
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

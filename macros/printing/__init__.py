@@ -1,4 +1,4 @@
-"""Print: the handbook PDF and the card decks, made with WeasyPrint and our own print stylesheets.
+"""Print: the handbook PDF and EPUB and the card decks, made with WeasyPrint and our own print stylesheets.
 
 This package does not depend on MkDocs. The build pipeline (macros/pipeline.py) gives it
 the site's pages in navigation order (`Chapter`s), the catalogue and the settings, and it
@@ -9,6 +9,7 @@ writes every PDF into the built site:
     downloads/cards-a6-<lang>.pdf                 every card, A6 with bleed and crop marks
     downloads/cards-<phase>-a4-<lang>.pdf         the methods of one phase, A4 sheets
     downloads/cards/<method>-<lang>.pdf           one card, front and back side by side, to fold
+    downloads/innovation-handbook-<lang>.epub     the handbook as an e-book, from the book's pages
 
 Settings.files is the one place these names are defined.
 """
@@ -21,7 +22,7 @@ from .settings import Files, Settings
 
 # WeasyPrint takes about a second to import: load the PDF-making modules only when the PDFs
 # are made, not in every build (the macros import this package for the PDFs' addresses).
-_LAZY = {"Book": "book", "Chapter": "book", "Deck": "deck", "PrintError": "weasy", "Printer": "weasy",
+_LAZY = {"Book": "book", "Chapter": "book", "Deck": "deck", "Epub": "epub", "PrintError": "weasy", "Printer": "weasy",
          "Job": "run", "Report": "run", "build_all": "run", "build_jobs": "run"}
 __all__ = ["Files", "Settings", *_LAZY]
 

@@ -73,17 +73,22 @@ class Book:
         self.problems: list[str] = []
 
     # HTML -------------------------------------------------------------------
-    def html(self) -> str:
-        """The whole book as one HTML document."""
+    def trees(self) -> list[tuple[Chapter, object]]:
+        """Every chapter's content, parsed and rewritten for print (the EPUB uses them too)."""
         trees = [(c, self._parse(c)) for c in self.chapters]
         ids = {c.id: {el.get("id") for el in tree.iter() if el.get("id")} for c, tree in trees}
-        bodies = []
         for chapter, tree in trees:
             self._rewrite(chapter, tree, ids)
-            inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in tree)
-            bodies.append((chapter, Markup((tree.text or "") + inner)))
         if self.problems:
             raise PrintError(self.problems)
+        return trees
+
+    def html(self) -> str:
+        """The whole book as one HTML document."""
+        bodies = []
+        for chapter, tree in self.trees():
+            inner = "".join(lxml.html.tostring(child, encoding="unicode") for child in tree)
+            bodies.append((chapter, Markup((tree.text or "") + inner)))
         s, r = self.settings, self.renderer
         return r.print_jinja.get_template("book.html").render(
             lang=s.lang, title=s.site_name, description=s.site_description, site_url=s.site_url,
@@ -170,15 +175,16 @@ class Book:
         fragment = unquote(target.fragment)
         found = self.by_path.get(path)
         if found is not None:
-            if fragment and fragment in ids[found.id]:
-                a.set("href", f"#{found.id}--{fragment}")
-            else:
-                a.set("href", f"#{found.id}")
+            a.set("href", self._inside(found, fragment if fragment and fragment in ids[found.id] else ""))
             return
         # A page left out of the book, or a file (a PDF, an image): its address on the web.
         web = self.settings.site_url + absolute[len(FAKE_ORIGIN):]
         a.set("href", web)
         self._show_address(a, web)
+
+    def _inside(self, found: Chapter, fragment: str) -> str:
+        """A link to a chapter of the book, or to an anchor in it: all in one document here."""
+        return f"#{found.id}--{fragment}" if fragment else f"#{found.id}"
 
     @staticmethod
     def _show_address(a, href: str) -> None:

@@ -5,6 +5,7 @@ the print step writes."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Callable
 
 from markupsafe import Markup
@@ -18,21 +19,80 @@ DOWNLOAD_PAGE = "download.md"
 Relative = Callable[[str], str]  # a path in the site -> a link from the current page
 
 
+FILE_TYPES = {".pdf": "application/pdf", ".epub": "application/epub+zip", ".zip": "application/zip"}
+# Where a file's size goes on the download page, filled in after the file is made (fill_sizes).
+SIZE = re.compile(r'<span class="hb-size" data-hb-file="([^"]+)">[^<]*</span>')
+
+
 def downloads_html(renderer: Renderer, files: Files, relative: Relative, enabled: bool) -> str:
+    """The download page's list of files and, when they are made, how to read them offline on each
+    device (a markdown heading, then raw HTML). Each file's size is a placeholder until then."""
     env = renderer.print_jinja
     cat, lang = renderer.cat, renderer.lang
-    phases = [{"label": term.text(lang), "href": relative(files.phase_deck(term.key))}
+
+    def item(path: str) -> dict:
+        return {"href": relative(path), "file": path, "type": FILE_TYPES[Path(path).suffix]}
+
+    phases = [{"label": term.text(lang), **item(files.phase_deck(term.key))}
               for term in cat.vocab.terms("phases")
               if any(e.data.phases[0] == term.key for e in cat.items("method"))]
-    href = {"book": relative(files.book), "cards_a4": relative(files.cards_a4), "cards_a6": relative(files.cards_a6),
-            "offline": relative(files.offline)}
+    link = {"book": item(files.book), "epub": item(files.epub), "cards_a4": item(files.cards_a4),
+            "cards_a6": item(files.cards_a6), "offline": item(files.offline)}
     words = {key: renderer.t(key) for key in (
         "download_book", "download_book_about", "download_cards_a4", "download_cards_a4_about",
         "download_cards_a6", "download_cards_a6_about", "download_phases", "download_phases_about",
-        "download_single", "download_worksheets", "download_off", "download_offline", "download_offline_about")}
-    html = env.get_template("downloads.html").render(enabled=enabled, w=words, href=href, phases=phases)
+        "download_single", "download_worksheets", "download_off", "download_offline", "download_offline_about",
+        "download_epub", "download_epub_about", "download_device_desktop", "download_device_android",
+        "download_device_iphone")}
+    links = {name: Markup('<a href="{}" type="{}">{}</a>').format(link[target]["href"], link[target]["type"],
+                                                                renderer.t(f"download_link_{name}"))
+             for name, target in (("zip", "offline"), ("epub", "epub"), ("pdf", "book"))}
+    how = {device: _with_links(renderer.t(f"download_device_{device}_how", **{k: f"\0{k}\0" for k in links}), links)
+           for device in ("desktop", "android", "iphone")}
+    html = env.get_template("downloads.html").render(enabled=enabled, w=words, link=link, phases=phases)
     # Markdown ends a raw HTML block at a blank line, so the output must have none.
-    return re.sub(r"\n\s*\n", "\n", html).strip()
+    html = re.sub(r"\n\s*\n", "\n", html).strip()
+    if not enabled:
+        return html
+    heading = re.sub(r"([\\`*_\[\]{}#])", r"\\\1", renderer.t("download_devices"))
+    devices = re.sub(r"\n\s*\n", "\n", env.get_template("devices.html").render(w=words, how=how)).strip()
+    return f"{html}\n\n## {heading} {{ #hb-devices }}\n\n{devices}"
+
+
+def _with_links(text: str, links: dict[str, Markup]) -> Markup:
+    """A label's text, escaped, with its \\0name\\0 markers replaced by the links."""
+    parts = re.split(r"\0(\w+)\0", text)
+    return Markup("").join(links[part] if index % 2 else Markup.escape(part) for index, part in enumerate(parts))
+
+
+def size_text(size: int, labels, lang: str) -> str:
+    """A file's size in words: "850 kB", "2.4 MB" (SI units, as a file manager shows them)."""
+    if size < 1_000_000:
+        return labels.get("size_kb", lang, n=max(1, round(size / 1000)))
+    return labels.get("size_mb", lang, n=f"{size / 1_000_000:.1f}")
+
+
+def fill_sizes(page: Path, site_dir: Path, labels, lang: str) -> int:
+    """Write each file's size into the download page `page` of the site in `site_dir`, measured
+    now, after the file is made. A file that is not there keeps no size. Returns how many
+    sizes were written."""
+    if not page.is_file():
+        return 0
+    html = page.read_text(encoding="utf-8")
+    filled = 0
+
+    def fill(match: re.Match) -> str:
+        nonlocal filled
+        file = (site_dir / match.group(1)).resolve()
+        if not file.is_file():
+            return match.group(0)
+        filled += 1
+        text = labels.get("download_size", lang, kind=file.suffix.lstrip(".").upper(),
+                          size=size_text(file.stat().st_size, labels, lang))
+        return f'<span class="hb-size" data-hb-file="{match.group(1)}"> {Markup.escape(text)}</span>'
+
+    page.write_text(SIZE.sub(fill, html), encoding="utf-8")
+    return filled
 
 
 def print_card_html(renderer: Renderer, files: Files, entry: Entry, relative: Relative) -> str:

@@ -23,6 +23,7 @@ from ..loader import Catalogue
 from .book import Book, Chapter
 from .cache import PdfCache
 from .deck import Deck
+from .epub import Epub
 from .settings import Settings
 from .weasy import Printer, PrintError
 
@@ -44,7 +45,7 @@ class Report:
         parts = ", ".join(f"{k} {v:.1f} s" for k, v in self.seconds.items())
         shared = f" (the step for {self.languages} languages)" if self.languages > 1 else ""
         made = len(self.files) - len(self.cached)
-        return (f"{len(self.files)} PDFs ({sum(self.files.values()) / 1e6:.1f} MB; {made} made, "
+        return (f"{len(self.files)} files ({sum(self.files.values()) / 1e6:.1f} MB; {made} made, "
                 f"{len(self.cached)} unchanged from the cache) in {self.wall:.1f} s{shared} "
                 f"with {self.workers} process{'es' if self.workers > 1 else ''} ({parts}); "
                 f"peak memory {max(self.peak_mb.values(), default=0):.0f} MB")
@@ -61,9 +62,9 @@ class Job:
     out_dir: Path
 
 
-# The parts of one language's PDFs, longest first. Each runs on its own (in a worker process
-# when there is more than one core) and writes its own PDFs.
-PARTS = ("book", "a6", "sheets", "singles")
+# The parts of one language's files, longest first. Each runs on its own (in a worker process
+# when there is more than one core) and writes its own files: the PDFs, then the EPUB (quick).
+PARTS = ("book", "a6", "sheets", "singles", "epub")
 # The jobs of each running step, set before its workers fork so that they inherit them unpickled.
 # Under `mkdocs serve` each language's step runs in a thread of its own: a lock keeps one step's
 # jobs in place until its workers have forked, and each step has its own key.
@@ -75,6 +76,10 @@ _KEYS = itertools.count()
 def _part(key: int, index: int, name: str) -> tuple[int, str, dict[str, int], float, float, list[str]]:
     job = _JOBS[key][index]
     start = time.perf_counter()
+    if name == "epub":  # no layout: WeasyPrint is not needed
+        files = Epub(job.chapters, job.catalogue, job.settings, job.site_dir).write(job.out_dir)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return index, name, files, time.perf_counter() - start, peak, []
     printer = Printer(roots=[job.site_dir, PRINT], cache=PdfCache.from_environment(PROJECT))
     if name == "book":
         files = Book(job.chapters, job.catalogue, job.settings, job.site_dir).write(printer, job.out_dir)

@@ -47,6 +47,11 @@ class Files:
         return f"{DOWNLOADS}/{BOOK_NAME}-{self.lang}.pdf"
 
     @property
+    def epub(self) -> str:
+        """The handbook as an e-book (macros/printing/epub.py), from the same pages as the book."""
+        return f"{DOWNLOADS}/{BOOK_NAME}-{self.lang}.epub"
+
+    @property
     def cards_a4(self) -> str:
         return f"{DOWNLOADS}/cards-a4-{self.lang}.pdf"
 

@@ -51,6 +51,8 @@ def test_same_sources_same_pdfs(tmp_path, pdf_on):
     for name in one:
         assert one[name] == two[name], f"{name} differs between two builds of the same sources"
         assert b"/CreationDate" not in one[name] and b"/ModDate" not in one[name], "no build-time dates"
+    epubs = [(site / FILES_EN.epub).read_bytes() for site in (tmp_path / "one", tmp_path / "two")]
+    assert epubs[0] == epubs[1], "the EPUB differs between two builds of the same sources"
 
 
 def test_edition_date_comes_from_the_setting(tmp_path, pdf_on):
@@ -111,7 +113,7 @@ def test_a_welsh_build_names_and_words(tmp_path):
                         section="Dulliau")]
     s = settings("cy", date=dt.date(2026, 11, 2))
     report = build_all(chapters, catalogue, s, tmp_path, workers=1)
-    assert all(name.endswith("-cy.pdf") for name in report.files), sorted(report.files)
+    assert all(name.endswith(("-cy.pdf", "-cy.epub")) for name in report.files), sorted(report.files)
     book = tmp_path / s.files.book
     reader = PdfReader(book)
     assert str(root(reader)["/Lang"]) == "cy"
@@ -146,8 +148,8 @@ def test_both_languages_in_one_step_and_a_problem_names_its_language(tmp_path):
     reports = build_jobs(jobs[:1] + [Job(good, catalogue, settings("cy"), tmp_path / "cy", tmp_path / "cy")],
                          workers=1)
     assert [r.languages for r in reports] == [2, 2] and reports[0].wall == reports[1].wall
-    assert all(name.endswith("-en.pdf") for name in reports[0].files)
-    assert all(name.endswith("-cy.pdf") for name in reports[1].files)
+    assert all(name.endswith(("-en.pdf", "-en.epub")) for name in reports[0].files)
+    assert all(name.endswith(("-cy.pdf", "-cy.epub")) for name in reports[1].files)
     assert (tmp_path / "cy" / settings("cy").files.book).is_file()
 
 
