@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from . import jsonschema
+from . import contents, jsonschema
 from .loader import PLANNER, Catalogue, Entry
 from .translations import LANGUAGES, NAMES, ORIGINAL, revision, translation_uri
 from .printing import Files
@@ -253,7 +253,8 @@ class Pages:
             card = self.render.card(entry, link, planner=self._planner())
             if self.pdf:
                 card += "\n\n" + print_card_html(self.render, self.files, entry, self._relative)
-            return f"{card}\n\n{markdown}\n\n{walk}"
+            # The page's own contents list, after the card, where the text begins (macros/contents.py).
+            return f"{card}\n\n{contents.PLACE}\n\n{markdown}\n\n{walk}"
         if entry.kind == "mindset":
             methods = self.cat.methods_using("mindsets", entry.slug)
             heading = self.render.t("methods_for_mindset")
