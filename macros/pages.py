@@ -194,9 +194,10 @@ class Pages:
 
     # Automatic additions to item pages --------------------------------------
     def decorate(self, page, markdown: str) -> str:
-        """The title as the page's level-1 heading, so it is the first entry of the page's
-        contents and Material's skip link lands on it (not past the card), then what
-        item pages get automatically."""
+        """The title as the page's level-1 heading (the first entry of the page's contents, where
+        Material's skip link lands; on a method page the hook moves the skip link to the page's
+        own contents list, after the card: macros/contents.py), then what item pages get
+        automatically."""
         title = re.sub(r"([\\`*_\[\]{}#])", r"\\\1", html.escape(page.meta["title"], quote=False))
         src = page.file.src_path.replace("\\", "/")
         if src == DOWNLOAD_PAGE:
