@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from . import jsonschema
+from . import contents, jsonschema
 from .loader import PLANNER, Catalogue, Entry
 from .translations import LANGUAGES, NAMES, ORIGINAL, revision, translation_uri
 from .printing import Files
@@ -230,9 +230,10 @@ class Pages:
 
     # Automatic additions to item pages --------------------------------------
     def decorate(self, page, markdown: str) -> str:
-        """The title as the page's level-1 heading, so it is the first entry of the page's
-        contents and Material's skip link lands on it (not past the card), then what
-        item pages get automatically."""
+        """The title as the page's level-1 heading (the first entry of the page's contents, where
+        Material's skip link lands; on a method page the hook moves the skip link to the page's
+        own contents list, after the card: macros/contents.py), then what item pages get
+        automatically."""
         title = re.sub(r"([\\`*_\[\]{}#])", r"\\\1", html.escape(page.meta["title"], quote=False))
         src = page.file.src_path.replace("\\", "/")
         if src == DOWNLOAD_PAGE:
@@ -289,7 +290,8 @@ class Pages:
             card = self.render.card(entry, link, planner=self._planner())
             if self.pdf:
                 card += "\n\n" + print_card_html(self.render, self.files, entry, self._relative)
-            return f"{card}\n\n{markdown}\n\n{walk}"
+            # The page's own contents list, after the card, where the text begins (macros/contents.py).
+            return f"{card}\n\n{contents.PLACE}\n\n{markdown}\n\n{walk}"
         if entry.kind == "mindset":
             methods = self.cat.methods_using("mindsets", entry.slug)
             heading = self.render.t("methods_for_mindset")

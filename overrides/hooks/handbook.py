@@ -8,6 +8,8 @@ events into calls to it, and builds one language's site when the pipeline asks (
   language's navigation from `extra.nav_titles`; points the offline copy at the vendored shim;
 - on_page_read_source: gives MkDocs each page's source in the build's language;
 - on_page_markdown, on_page_context: the edit link to the translation, the language links;
+- on_env, on_page_content: words from macros/labels.yml for the Material templates we override
+  (`hb_t`), and the pages' contents lists (macros/contents.py), where a method page's skip link lands;
 - on_post_build: the other names (aliases) into the search index, and, after the original
   language's site, the rest of the build (pipeline.after_first_site);
 - on_serve: rebuilds, on each change, only the languages it can affect.
@@ -43,7 +45,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from markupsafe import escape
+from mkdocs.plugins import CombinedEvent, event_priority
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:  # the project's `macros` package, importable from this hook
@@ -51,7 +54,9 @@ if str(ROOT) not in sys.path:  # the project's `macros` package, importable from
 
 from macros.edition import edition as load_edition  # noqa: E402
 from macros import pipeline  # noqa: E402
+from macros import contents  # noqa: E402
 from macros.errors import ContentError, annotate  # noqa: E402
+from macros.permalinks import PermalinksOutOfNames  # noqa: E402
 from macros.printing.settings import Settings  # noqa: E402  (not the package: it would load WeasyPrint)
 from macros.printing.settings import truthy  # noqa: E402
 from macros.search import finish_index  # noqa: E402
@@ -71,6 +76,7 @@ class Build:
     meta: dict = field(default_factory=dict)  # each page's front matter, from read to markdown
     edition: object = None  # this build's language edition, looked up once, in on_config
     config_site: Path | None = None  # its site folder
+    skip_to_contents: set = field(default_factory=set)  # pages whose skip link goes to their contents list
 
 
 RUN: pipeline.Run | None = None
@@ -201,6 +207,9 @@ def on_config(config):
     # the page events below use this build's edition, not the files' times again).
     edition = _BUILDS[-1].edition = _edition(config)
     _BUILDS[-1].config_site = Path(config.site_dir)
+    # The headings' "¶" links out of the headings' names (macros/permalinks.py).
+    if not any(isinstance(ext, PermalinksOutOfNames) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(PermalinksOutOfNames())
     roots = _roots(config)
     config.extra["hb_roots"] = {code: absolute for code, (absolute, _) in roots.items()}
     offline = _offline_plugin(config)
@@ -297,11 +306,58 @@ def _roots(config) -> dict[str, tuple[str, str]]:
             for code in LANGUAGES}
 
 
-def on_page_context(context, page, config, nav):
+def on_env(env, config, files):
+    """`hb_t(key, **values)`: a word from macros/labels.yml in this build's language, escaped for
+    HTML, for the Material templates we override (the landmarks' names, for one)."""
+    labels, lang = _BUILDS[-1].edition.catalogue.labels, config.theme["language"]
+    env.globals["hb_t"] = lambda key, **values: escape(labels.get(key, lang, **values))
+    return env
+
+
+def on_page_content(html, page, config, files):
+    """The page's contents lists, now that its headings have their ids (macros/contents.py): on a
+    page whose body is still in English, they name the standard sections in the page's
+    language; a method page gets its own list after the card, where the skip link lands."""
+    lang, catalogue = config.theme["language"], _BUILDS[-1].edition.catalogue
+    src = page.file.src_uri
+    if lang != ORIGINAL and src in catalogue.originals:
+        done = catalogue.translation(src)
+        if done is None or (done.kind != "chapter" and not done.has_body):  # the body is the English
+            kind = catalogue.originals[src][0]
+            if kind != "chapter":
+                labels = catalogue.labels
+                contents.translate_toc(page.toc, labels.required_headings(kind, ORIGINAL),
+                                       labels.required_headings(kind, lang), ORIGINAL)
+            else:
+                contents.translate_toc(page.toc, [], [], ORIGINAL)
+    if contents.PLACE in html:
+        title = catalogue.labels.get("contents_title", lang)
+        html = html.replace(contents.PLACE, contents.contents_html(page.toc, title), 1)
+        _BUILDS[-1].skip_to_contents.add(src)
+    return html
+
+
+def _alternates(context, page, config, nav):
     context["hb_alternates"] = [{"name": NAMES[code], "lang": code, "href": relative(path + page.url, page.url) if path
                                  else (relative(page.url or "./", page.url) if page.url else "./")}
                                 for code, (_, path) in _roots(config).items()]
     return context
+
+
+@event_priority(-100)  # last: after the search plugin has read the page's sections from its toc
+def _skip_link(context, page, config, nav):
+    """On a method page, Material's skip link ("Skip to content"), which goes to the page's first
+    heading, the title above the card, goes to the page's own contents list below it instead
+    (macros/contents.py): from there "Step by step" is a few Tabs away. Material writes the
+    skip link from the first entry of page.toc, and its contents lists show only that entry's
+    children (the title's own link is never shown), so renaming that entry's target moves only
+    the skip link. Material's base.html has no block around it to extend."""
+    if page.file.src_uri in _BUILDS[-1].skip_to_contents and page.toc and page.toc.items[0].level == 1:
+        page.toc.items[0].id = contents.ID
+    return context
+
+
+on_page_context = CombinedEvent(_alternates, _skip_link)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it

@@ -95,7 +95,7 @@ def test_untranslated_pages_say_so_in_both_languages_and_mark_the_english(site, 
             if article.select_one("h1").get("lang"):
                 failures.append(f"/cy/{path}: a translated title is marked as another language")
             card_only = done.kind != "chapter" and not done.has_body
-            if card_only != ("Mae'r cerdyn uchod yn Gymraeg" in notes):
+            if card_only != ("Mae'r cerdyn isod yn Gymraeg" in notes):
                 failures.append(f"/cy/{path}: the card-only notice is wrong")
             draft = article.select_one(".hb-lang-draft")
             if (done.status == "draft" or done.out_of_date) != (draft is not None):

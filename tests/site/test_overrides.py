@@ -27,6 +27,10 @@ OVERRIDES = ROOT / "overrides"
 # The override (a path in overrides/), and the folder of the installed original.
 COPIES = {
     "partials/alternate.html": MATERIAL,
+    "partials/nav.html": MATERIAL,
+    "partials/nav-item.html": MATERIAL,
+    "partials/path.html": MATERIAL,
+    "partials/tags.html": MATERIAL,
     "partials/palette.html": MATERIAL,
     "partials/javascripts/palette.html": MATERIAL,  # rewritten, not copied: it must keep Material's storage
     "partials/search.html": MATERIAL,
