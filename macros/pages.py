@@ -268,6 +268,10 @@ class Pages:
 
 def _limits(prop: dict, schema: dict) -> str:
     """A short, readable summary of one property's constraints."""
+    if "anyOf" in prop:  # an optional field (`X | None`): the limits of its one real type
+        real = [p for p in prop["anyOf"] if p.get("type") != "null"]
+        if len(real) == 1:
+            prop = {**real[0], **{k: v for k, v in prop.items() if k != "anyOf"}}
     if "$ref" in prop:
         sub = schema["$defs"][prop["$ref"].split("/")[-1]]
         return "; ".join(f"`{k}`: {_limits(v, schema) or v.get('type', '')}" for k, v in sub["properties"].items())
@@ -285,6 +289,12 @@ def _limits(prop: dict, schema: dict) -> str:
     if "minItems" in prop or "maxItems" in prop:
         low, high = prop.get("minItems", 0), prop.get("maxItems")
         parts.append(f"{low} to {high} items" if high else f"at least {low} item{'s' if low != 1 else ''}")
+    if "minimum" in prop and "maximum" in prop:
+        parts.append(f"{prop['minimum']} to {prop['maximum']}")
+    if prop.get("type") == "boolean":
+        parts.append("`true` or `false`")
+    if "default" in prop and isinstance(prop["default"], str):
+        parts.append(f"default `{prop['default']}`")
     if prop.get("type") == "array" and not parts:
         parts.append("a list")
     return "; ".join(parts)
