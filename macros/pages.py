@@ -10,7 +10,7 @@ from . import jsonschema
 from .loader import PLANNER, Catalogue, Entry
 from .translations import LANGUAGES, NAMES, ORIGINAL, revision, translation_uri
 from .printing import Files
-from .printing.links import DOWNLOAD_PAGE, downloads_html, print_card_html
+from .printing.links import DOWNLOAD_PAGE, downloads_html, print_card_html, print_worksheet_html
 from .render import Renderer, site_link
 from .schema import FOLDERS
 from .urls import markdown_link, page_url, relative
@@ -260,8 +260,9 @@ class Pages:
             return f"{markdown}\n\n## {heading}\n\n{self.render.link_list(methods, link)}\n"
         methods = self.cat.methods_using("tools", entry.slug)
         aliases = self.render.aliases(entry)
+        pdf = print_worksheet_html(self.render, self.files, entry, self._relative) if self.pdf else ""
         return (
-            f"{aliases + chr(10) * 2 if aliases else ''}{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
+            f"{aliases + chr(10) * 2 if aliases else ''}{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry, downloads=pdf)}\n\n"
             f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
         )
 

@@ -280,8 +280,9 @@ class Renderer:
         top, left = quadrant.startswith("top"), quadrant.endswith("left")
         return f"{axes.y.label}: {axes.y.high if top else axes.y.low} · {axes.x.label}: {axes.x.low if left else axes.x.high}"
 
-    def worksheet(self, entry: Entry) -> str:
-        return self._partial("hb-worksheet.html", m=self.worksheet_model(entry))
+    def worksheet(self, entry: Entry, downloads: str = "") -> str:
+        """The tool page's worksheet; `downloads`, the links to its PDFs (printing/links.py)."""
+        return self._partial("hb-worksheet.html", m=self.worksheet_model(entry), downloads=Markup(downloads))
 
     def link_list(self, entries: list[Entry], link: Link) -> str:
         if not entries:
