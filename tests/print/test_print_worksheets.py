@@ -102,3 +102,20 @@ def test_tool_pages_and_the_download_page_link_the_worksheets(site, catalogue):
         assert set(expected) <= download
         first = content(page).select_one(".hb-print-worksheet a")
         assert first.get_text() == LABELS.get("print_worksheet", "en")
+
+
+def test_the_handbook_pdf_shows_the_worksheets_in_their_layouts(site, catalogue):
+    """In the book, a wide shape's worksheet is on landscape pages, and a stack of boxes upright:
+    every page from the sheet's "Team or project" line to its last box."""
+    reader = PdfReader(site / Files("en").book)
+    texts = [norm(page.extract_text() or "") for page in reader.pages]
+    blank = LABELS.get("worksheet_name", "en")
+    for slug in ("stakeholder-map", "journey-map", "logic-model", "challenge-statement"):
+        tool = catalogue.get("tool", slug).data
+        first = next(n for n, text in enumerate(texts)
+                     if f"{norm(tool.title)} {blank}" in text and norm(f"1. {tool.worksheet[0].heading}") in text)
+        last = next(n for n in range(first, len(texts)) if norm(tool.worksheet[-1].prompt) in texts[n])
+        assert last - first <= 2, slug  # the sheet, not the rest of the book
+        for n in range(first, last + 1):
+            page = reader.pages[n]
+            assert (page.mediabox.width > page.mediabox.height) == (slug in WIDE), (slug, n)
