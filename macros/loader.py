@@ -6,6 +6,7 @@ collected and raised together in one ContentError.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,6 +163,7 @@ EXPECTED = {
     "model_type": "a group of fields (indented lines under it)",
     "model_attributes_type": "a group of fields (indented lines under it)",
     "dict_type": "a group of fields (indented lines under it)",
+    "bool_type": "true or false",
 }
 
 
@@ -181,6 +183,11 @@ def translate(error: dict, model: type[BaseModel], source: Source) -> Problem:
     elif kind == "missing":
         description = owner.model_fields[str(loc[-1])].description or ""
         message = f"this required field is missing. Add it: {description}"
+    elif kind == "layout":  # a worksheet layout's rule (schema.layout_problems): already a sentence
+        message = error["msg"]
+    elif kind == "literal_error":  # one of a fixed list of words, such as a layout or a quadrant
+        choices = re.findall(r"'([^']*)'", ctx.get("expected", ""))
+        message = f'"{given}" is not allowed.{did_you_mean(str(given), choices)} {allowed_list(choices)}'
     elif kind in EXPECTED:
         message = f"must be {EXPECTED[kind]}, not {_describe(given)}."
     elif kind == "string_too_long":

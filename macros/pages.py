@@ -10,7 +10,7 @@ from . import contents, jsonschema
 from .loader import PLANNER, Catalogue, Entry
 from .translations import LANGUAGES, NAMES, ORIGINAL, revision, translation_uri
 from .printing import Files
-from .printing.links import DOWNLOAD_PAGE, downloads_html, print_card_html
+from .printing.links import DOWNLOAD_PAGE, downloads_html, print_card_html, print_worksheet_html
 from .render import Renderer, site_link
 from .schema import FOLDERS
 from .urls import markdown_link, page_url, relative
@@ -298,14 +298,19 @@ class Pages:
             return f"{markdown}\n\n## {heading}\n\n{self.render.link_list(methods, link)}\n"
         methods = self.cat.methods_using("tools", entry.slug)
         aliases = self.render.aliases(entry)
+        pdf = print_worksheet_html(self.render, self.files, entry, self._relative) if self.pdf else ""
         return (
-            f"{aliases + chr(10) * 2 if aliases else ''}{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
+            f"{aliases + chr(10) * 2 if aliases else ''}{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry, downloads=pdf)}\n\n"
             f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
         )
 
 
 def _limits(prop: dict, schema: dict) -> str:
     """A short, readable summary of one property's constraints."""
+    if "anyOf" in prop:  # an optional field (`X | None`): the limits of its one real type
+        real = [p for p in prop["anyOf"] if p.get("type") != "null"]
+        if len(real) == 1:
+            prop = {**real[0], **{k: v for k, v in prop.items() if k != "anyOf"}}
     if "$ref" in prop:
         sub = schema["$defs"][prop["$ref"].split("/")[-1]]
         return "; ".join(f"`{k}`: {_limits(v, schema) or v.get('type', '')}" for k, v in sub["properties"].items())
@@ -323,6 +328,12 @@ def _limits(prop: dict, schema: dict) -> str:
     if "minItems" in prop or "maxItems" in prop:
         low, high = prop.get("minItems", 0), prop.get("maxItems")
         parts.append(f"{low} to {high} items" if high else f"at least {low} item{'s' if low != 1 else ''}")
+    if "minimum" in prop and "maximum" in prop:
+        parts.append(f"{prop['minimum']} to {prop['maximum']}")
+    if prop.get("type") == "boolean":
+        parts.append("`true` or `false`")
+    if "default" in prop and isinstance(prop["default"], str):
+        parts.append(f"default `{prop['default']}`")
     if prop.get("type") == "array" and not parts:
         parts.append("a list")
     return "; ".join(parts)

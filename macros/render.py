@@ -267,9 +267,52 @@ class Renderer:
         return self._compiled("aliases").render(label=self.t("also_called"), names=entry.data.aliases,
                                                 lang=self.lang_of(entry))
 
-    def worksheet(self, entry: Entry) -> str:
-        model = {"title": entry.data.title, "worksheet": entry.data.worksheet, "slug": entry.slug, "lang": self.lang}
-        return self._partial("hb-worksheet.html", m=model, fill=self.fillin_words())
+    def worksheet_model(self, entry: Entry) -> dict:
+        """A tool's worksheet in its layout, for the one template the site, the browser's print and
+        the worksheet PDFs share (overrides/partials/hb-worksheet.html; the markup is the contract in
+        the fill-in script's and the print's hands). Each box keeps its index in `worksheet`."""
+        data = entry.data
+        boxes = [{"index": i, "number": i + 1, "box": box, "span": 1, "arrow": False, "where": "", "field": field_name(box.heading),
+                  "cells": [field_name(f"{box.heading} - {stage}") for stage in data.stages or []]}
+                 for i, box in enumerate(data.worksheet)]
+        model = {"title": data.title, "slug": entry.slug, "lang": self.lang,
+                 "words_lang": self.lang_of(entry), "layout": data.layout,
+                 "boxes": boxes, "wide": layout_is_wide(data), "axes": data.axes, "stages": data.stages or [],
+                 "columns": data.columns or 1, "flow": bool(data.flow)}
+        if data.layout == "grid":
+            placed = [b for b in boxes if b["box"].quadrant]
+            first, last = placed[0]["index"], placed[-1]["index"]
+            model["before"], model["quadrants"], model["after"] = boxes[:first], placed, boxes[last + 1:]
+            for b in placed:
+                b["where"] = self._where(b["box"].quadrant, data.axes)
+            if data.axes:
+                x, y = data.axes.x, data.axes.y
+                model["axes_text"] = self.t("worksheet_axes", x=x.label, x_low=x.low, x_high=x.high,
+                                            y=y.label, y_low=y.low, y_high=y.high)
+        elif data.layout == "canvas":
+            # Where each box sits in the canvas's rows (as CSS grid places it): an arrow joins a
+            # box to the next one when both are side by side, in reading order.
+            filled = 0
+            for b, after in zip(boxes, boxes[1:] + [None]):
+                b["span"] = min(b["box"].span or 1, model["columns"])
+                if filled + b["span"] > model["columns"]:
+                    filled = 0
+                filled += b["span"]
+                nxt = min(after["box"].span or 1, model["columns"]) if after else None
+                b["arrow"] = bool(data.flow and after and filled + nxt <= model["columns"])
+        return model
+
+    def _where(self, quadrant: str, axes) -> str:
+        """A quadrant's place in words, shown on each box when a narrow screen stacks the grid."""
+        if axes is None:
+            return self.t(f"worksheet_{quadrant.replace('-', '_')}")
+        top, left = quadrant.startswith("top"), quadrant.endswith("left")
+        return f"{axes.y.label}: {axes.y.high if top else axes.y.low} · {axes.x.label}: {axes.x.low if left else axes.x.high}"
+
+    def worksheet(self, entry: Entry, downloads: str = "") -> str:
+        """The tool page's worksheet; `downloads`, the links to its PDFs (printing/links.py)."""
+        return self._partial("hb-worksheet.html", m=self.worksheet_model(entry), downloads=Markup(downloads),
+                             fill=self.fillin_words())
 
     def fillin_words(self) -> dict[str, str]:
         """The words of "Fill in on screen" (fillin.js reads them from data-hb-w-* attributes of
@@ -289,6 +332,18 @@ class Renderer:
         if not entries:
             return f"<p>{self._compiled('text').render(x=self.t('no_methods'))}</p>"
         return self._compiled("link_list").render(entries=entries, link=link, lang=self.lang_of)
+
+
+def field_name(text: str) -> str:
+    """A PDF form field's name: the box's heading (and stage). A full stop would nest the field
+    under another (PDF names are dotted paths), so it goes."""
+    return re.sub(r"\s+", " ", text.replace(".", "")).strip()
+
+
+def layout_is_wide(tool) -> bool:
+    """Whether a worksheet prints on landscape paper: a grid, a stages table and a canvas of three or
+    four columns need the width; a stack of boxes and a two-column canvas read better upright."""
+    return tool.layout in ("grid", "stages") or (tool.layout == "canvas" and (tool.columns or 0) >= 3)
 
 
 def site_link(page_url: str, use_directory_urls: bool) -> Link:

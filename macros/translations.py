@@ -36,16 +36,18 @@ STATUSES = ("draft", "reviewed")
 # What a translation may hold, per kind of page; everything else stays in the English file.
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "method": ("title", "summary", "why", "aliases", "materials", "outputs", "steps"),
-    "tool": ("title", "summary", "aliases", "worksheet"),
+    "tool": ("title", "summary", "aliases", "axes", "stages", "worksheet"),
     "mindset": ("title", "summary"),
     "chapter": ("title", "description"),
 }
 # Text fields a page may leave out (or leave empty). A translation of a page that has one must
 # translate it too; an English page without one keeps the revision it had before the field existed.
-OPTIONAL_TEXT = ("aliases",)
+OPTIONAL_TEXT = ("aliases", "axes", "stages")
 # Lists a translation must match item for item (a step left out would silently vanish).
-MATCHING_LISTS = ("materials", "outputs", "steps", "worksheet")
-BOX_TEXT = ("heading", "prompt")  # a worksheet box's words; its `lines` stay in the English file
+MATCHING_LISTS = ("materials", "outputs", "steps", "stages", "worksheet")
+# A worksheet box's words; its `lines`, `quadrant` and `span` stay in the English file, as do the
+# worksheet's `layout`, `columns` and `flow`. A grid's `axes` are translated whole (label, low, high).
+BOX_TEXT = ("heading", "prompt")
 FILE_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 

@@ -10,6 +10,9 @@ writes every PDF into the built site:
     downloads/cards-<phase>-a4-<lang>.pdf         the methods of one phase, A4 sheets
     downloads/cards/<method>-<lang>.pdf           one card, front and back side by side, to fold
     downloads/innovation-handbook-<lang>.epub     the handbook as an e-book, from the book's pages
+    downloads/worksheets-<lang>.pdf               every tool's worksheet, in its layout
+    downloads/worksheets/<tool>-<lang>.pdf        one tool's worksheet, a fillable PDF form
+    downloads/worksheets/<tool>-a3-<lang>.pdf     the same on A3 (a stages table, to fill by hand)
 
 Settings.files is the one place these names are defined.
 """
@@ -23,7 +26,7 @@ from .settings import Files, Settings
 # WeasyPrint takes about a second to import: load the PDF-making modules only when the PDFs
 # are made, not in every build (the macros import this package for the PDFs' addresses).
 _LAZY = {"Book": "book", "Chapter": "book", "Deck": "deck", "Epub": "epub", "PrintError": "weasy", "Printer": "weasy",
-         "Job": "run", "Report": "run", "build_all": "run", "build_jobs": "run"}
+         "Worksheets": "sheets", "Job": "run", "Report": "run", "build_all": "run", "build_jobs": "run"}
 __all__ = ["Files", "Settings", *_LAZY]
 
 

@@ -153,7 +153,8 @@ class Book:
                 # A worksheet starts a page, with its heading: it is meant to be copied.
                 before = el.getprevious()
                 start = before if before is not None and before.tag in ("h2", "h3") else el
-                start.set("class", ((start.get("class") or "") + " pr-page-before").strip())
+                wide = " pr-page-wide" if "hb-worksheet--wide" in el.get("class").split() else ""
+                start.set("class", ((start.get("class") or "") + " pr-page-before" + wide).strip())
         if first_h1 is None:  # every page has its title as h1 (macros/pages.py); be safe anyway
             first_h1 = lxml.html.Element("h1")
             first_h1.text = chapter.title
@@ -225,7 +226,8 @@ class Book:
         """Write the handbook PDF under `out` (the site); returns {its path in the site: size}."""
         path = self.settings.files.book
         what = f"the handbook PDF ({path})"
-        css = [(PRINT / "book.css").read_text(encoding="utf-8"), self._page_css()]
+        css = [(PRINT / "book.css").read_text(encoding="utf-8"), (PRINT / "worksheets.css").read_text(encoding="utf-8"),
+               self._page_css()]
         html = self.html()
         return {path: printer.make(out, path, what, html, css,
                                    lambda: printer.render(html, css, self.site_dir, what=what))}
@@ -241,4 +243,5 @@ class Book:
                 parts.append("counter(pages)")
             elif piece:
                 parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
-        return "@page book { @bottom-center { content: %s; } }\n" % " ".join(parts)
+        footer = " ".join(parts)
+        return "".join("@page %s { @bottom-center { content: %s; } }\n" % (name, footer) for name in ("book", "book-wide"))

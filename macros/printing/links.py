@@ -37,19 +37,23 @@ def downloads_html(renderer: Renderer, files: Files, relative: Relative, enabled
               for term in cat.vocab.terms("phases")
               if any(e.data.phases[0] == term.key for e in cat.items("method"))]
     link = {"book": item(files.book), "epub": item(files.epub), "cards_a4": item(files.cards_a4),
-            "cards_a6": item(files.cards_a6), "offline": item(files.offline)}
+            "cards_a6": item(files.cards_a6), "offline": item(files.offline), "worksheets": item(files.worksheets)}
+    sheets = [{"label": e.data.title, "lang": renderer.lang_of(e), **item(files.worksheet(e.slug)),
+               "a3": item(files.worksheet(e.slug, "a3")) if e.data.layout == "stages" else None}
+              for e in cat.items("tool")]
     words = {key: renderer.t(key) for key in (
         "download_book", "download_book_about", "download_cards_a4", "download_cards_a4_about",
         "download_cards_a6", "download_cards_a6_about", "download_phases", "download_phases_about",
         "download_single", "download_worksheets", "download_off", "download_offline", "download_offline_about",
         "download_epub", "download_epub_about", "download_device_desktop", "download_device_android",
-        "download_device_iphone")}
+        "download_device_iphone", "download_worksheets_pack", "download_worksheets_pack_about",
+        "download_worksheets_each", "print_worksheet_a3")}
     links = {name: Markup('<a href="{}" type="{}">{}</a>').format(link[target]["href"], link[target]["type"],
                                                                 renderer.t(f"download_link_{name}"))
              for name, target in (("zip", "offline"), ("epub", "epub"), ("pdf", "book"))}
     how = {device: _with_links(renderer.t(f"download_device_{device}_how", **{k: f"\0{k}\0" for k in links}), links)
            for device in ("desktop", "android", "iphone")}
-    html = env.get_template("downloads.html").render(enabled=enabled, w=words, link=link, phases=phases)
+    html = env.get_template("downloads.html").render(enabled=enabled, w=words, link=link, phases=phases, sheets=sheets)
     # Markdown ends a raw HTML block at a blank line, so the output must have none.
     html = re.sub(r"\n\s*\n", "\n", html).strip()
     if not enabled:
@@ -100,3 +104,14 @@ def print_card_html(renderer: Renderer, files: Files, entry: Entry, relative: Re
     href = Markup.escape(relative(files.card(entry.slug)))
     return (f'<p class="hb-print-card hb-no-print"><a href="{href}" type="application/pdf">'
             f"{Markup.escape(renderer.t('print_card'))}</a></p>")
+
+
+def print_worksheet_html(renderer: Renderer, files: Files, entry: Entry, relative: Relative) -> str:
+    """The tool page's links to its worksheet PDF (a fillable form) and, for a stages table, its
+    A3 version. Hidden when the page itself is printed: the page prints its own worksheet."""
+    links = [(files.worksheet(entry.slug), renderer.t("print_worksheet"))]
+    if entry.data.layout == "stages":
+        links.append((files.worksheet(entry.slug, "a3"), renderer.t("print_worksheet_a3")))
+    items = "".join(f'<li><a href="{Markup.escape(relative(path))}" type="application/pdf">{Markup.escape(text)}</a></li>'
+                    for path, text in links)
+    return f'<ul class="hb-print-worksheet hb-no-print">{items}</ul>'

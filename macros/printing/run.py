@@ -25,6 +25,7 @@ from .cache import PdfCache
 from .deck import Deck
 from .epub import Epub
 from .settings import Settings
+from .sheets import Worksheets
 from .weasy import Printer, PrintError
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -64,7 +65,7 @@ class Job:
 
 # The parts of one language's files, longest first. Each runs on its own (in a worker process
 # when there is more than one core) and writes its own files: the PDFs, then the EPUB (quick).
-PARTS = ("book", "a6", "sheets", "singles", "epub")
+PARTS = ("book", "a6", "sheets", "worksheets", "singles", "epub")
 # The jobs of each running step, set before its workers fork so that they inherit them unpickled.
 # Under `mkdocs serve` each language's step runs in a thread of its own: a lock keeps one step's
 # jobs in place until its workers have forked, and each step has its own key.
@@ -83,6 +84,8 @@ def _part(key: int, index: int, name: str) -> tuple[int, str, dict[str, int], fl
     printer = Printer(roots=[job.site_dir, PRINT], cache=PdfCache.from_environment(PROJECT))
     if name == "book":
         files = Book(job.chapters, job.catalogue, job.settings, job.site_dir).write(printer, job.out_dir)
+    elif name == "worksheets":
+        files = Worksheets(job.catalogue, job.settings, printer).write_worksheets(job.out_dir)
     else:
         deck = Deck(job.catalogue, job.settings, printer)
         files = getattr(deck, f"write_{name}")(job.out_dir)

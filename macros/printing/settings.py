@@ -66,6 +66,15 @@ class Files:
         return f"{DOWNLOADS}/cards/{slug}-{self.lang}.pdf"
 
     @property
+    def worksheets(self) -> str:
+        """Every tool's worksheet in one PDF, to print a set for a workshop."""
+        return f"{DOWNLOADS}/worksheets-{self.lang}.pdf"
+
+    def worksheet(self, slug: str, paper: str = "a4") -> str:
+        """One tool's fillable worksheet; a stages table also on A3 (`paper="a3"`)."""
+        return f"{DOWNLOADS}/worksheets/{slug}{'' if paper == 'a4' else '-' + paper}-{self.lang}.pdf"
+
+    @property
     def offline(self) -> str:
         """The offline copy of the site (macros/pipeline.py makes it), not a PDF. One copy holds every
         language, so it lives in the original language's site: `../` from any other's."""

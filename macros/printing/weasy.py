@@ -127,13 +127,14 @@ class Printer:
         self.cache = cache or PdfCache(None)
 
     def make(self, out: Path, path: str, what: str, html: str, css: list[str], render,
-             bleed_mm: float | None = None) -> int:
+             bleed_mm: float | None = None, forms: bool = False) -> int:
         """The PDF `path` (under `out`) from the cache when its inputs are unchanged, else made with
-        `render()` (which returns the laid-out Document), written and stored. Returns its size."""
-        key = self.cache.key(html, css, bleed_mm)
+        `render()` (which returns the laid-out Document), written and stored. Returns its size.
+        `forms`: the PDF has form fields (WeasyPrint's pdf_forms), part of the cache key."""
+        key = self.cache.key(html, css + ([f"pdf_forms={forms}"] if forms else []), bleed_mm)
         size = self.cache.fetch(key, out / path, path)
         if size is None:
-            data = self.write(render(), out / path, what, bleed_mm=bleed_mm)
+            data = self.write(render(), out / path, what, bleed_mm=bleed_mm, forms=forms)
             self.cache.store(key, data, path)
             size = len(data)
         return size
@@ -144,21 +145,23 @@ class Printer:
                 self._css[text] = CSS(string=text, font_config=self.fonts, url_fetcher=self.fetcher)
         return self._css[text]
 
-    def render(self, html: str, css: list[str], base: Path, what: str) -> Document:
+    def render(self, html: str, css: list[str], base: Path, what: str, forms: bool = False) -> Document:
         stylesheets = [self.css(text) for text in css]
         with strict_weasyprint(what):
             return HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=self.fetcher).render(
-                stylesheets=stylesheets, font_config=self.fonts, pdf_variant="pdf/ua-1", pdf_tags=True)
+                stylesheets=stylesheets, font_config=self.fonts, pdf_variant="pdf/ua-1", pdf_tags=True,
+                pdf_forms=forms or None)
         raise AssertionError("unreachable")  # strict_weasyprint raises when rendering failed
 
-    def write(self, document: Document, target: Path, what: str, bleed_mm: float | None = None) -> bytes:
+    def write(self, document: Document, target: Path, what: str, bleed_mm: float | None = None,
+              forms: bool = False) -> bytes:
         """Write `document` to `target` (and return its bytes). `bleed_mm` sets each page's
         BleedBox that far outside its TrimBox (WeasyPrint caps it at 10 points, 3.53 mm)."""
         finisher = _bleed_box(bleed_mm) if bleed_mm is not None else None
         with strict_weasyprint(what):
             # identifier=True: pydyf makes the file identifier from a hash of the content.
             data = document.write_pdf(finisher=finisher, pdf_variant="pdf/ua-1", pdf_tags=True,
-                                      pdf_identifier=True)
+                                      pdf_identifier=True, pdf_forms=forms or None)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         return data

@@ -47,7 +47,8 @@ def test_same_sources_same_pdfs(tmp_path, pdf_on):
     assert second.returncode == 0, second.stderr
     one, two = pdfs(tmp_path / "one"), pdfs(tmp_path / "two")
     assert set(one) == {FILES_EN.book, FILES_EN.cards_a4, FILES_EN.cards_a6, *(FILES_EN.card(s) for s in
-                        ("alpha", "beta", "gamma"))} | {k for k in one if re.fullmatch(r"downloads/cards-\w+-a4-en\.pdf", k)}
+                        ("alpha", "beta", "gamma")), FILES_EN.worksheets, FILES_EN.worksheet("worksheet-one")} | {
+                        k for k in one if re.fullmatch(r"downloads/cards-\w+-a4-en\.pdf", k)}
     for name in one:
         assert one[name] == two[name], f"{name} differs between two builds of the same sources"
         assert b"/CreationDate" not in one[name] and b"/ModDate" not in one[name], "no build-time dates"

@@ -34,6 +34,8 @@ def test_download_page_links_every_deck_and_the_book(site, catalogue):
     expected = {site / files.book, site / files.cards_a4, site / files.cards_a6}
     expected |= {site / files.phase_deck(p) for p in catalogue.vocab.keys("phases")
                  if catalogue.methods_in_phase(p, main_only=True)}
+    expected |= {site / files.worksheets} | {site / files.worksheet(e.slug) for e in catalogue.items("tool")}
+    expected |= {site / files.worksheet(e.slug, "a3") for e in catalogue.items("tool") if e.data.layout == "stages"}
     assert set(links) == expected
     for link in links:
         assert link.is_file() and link.stat().st_size > 1000, f"{link} is linked but was not built"
@@ -54,6 +56,8 @@ def test_every_pdf_in_the_site_is_linked(site, catalogue):
     linked = set(pdf_links(site / "download" / "index.html", site))
     for entry in catalogue.items("method"):
         linked |= set(pdf_links(site / "methods" / entry.slug / "index.html", site))
+    for entry in catalogue.items("tool"):
+        linked |= set(pdf_links(site / "tools" / entry.slug / "index.html", site))
     built = set((site / DOWNLOADS).rglob("*.pdf"))
     assert built == linked, f"unlinked: {sorted(map(str, built - linked))}; missing: {sorted(map(str, linked - built))}"
 

@@ -355,7 +355,8 @@ REQUIRED = {
     "tool": {"title", "summary", "worksheet"},
     "mindset": {"title", "summary"},
 }
-OPTIONAL = {"method": {"aliases", "tools", "themes", "labs"}, "tool": {"aliases"}, "mindset": set()}
+OPTIONAL = {"method": {"aliases", "tools", "themes", "labs"},
+            "tool": {"aliases", "layout", "axes", "stages", "columns", "flow"}, "mindset": set()}
 
 
 def test_the_contributor_guide_lists_every_field_and_allowed_value(site, catalogue):
