@@ -109,6 +109,37 @@ class Pages:
             parts.append(self.render.link_list(self.cat.methods_in_phase(term.key), self._link()) + "\n")
         return "\n".join(parts)
 
+    def journey_map(self) -> str:
+        """The innovation journey as a picture (macros/pictures.py): the phases in order, each with
+        the methods whose main phase it is; every phase links to its part of the journey chapter
+        and every method to its page. Beside the picture, the same as a nested list.
+
+        Why a list and not ARIA roles inside the SVG: screen readers handle an HTML list the same
+        everywhere (its length, its items, moving from list to list), while roles such as
+        role="list" on SVG groups are read unevenly (VoiceOver, in particular, flattens SVG
+        groups), and a name wrapped over several <tspan> lines is read in pieces. So the picture
+        is aria-hidden, its links are for pointers only (out of the tab order), and the list
+        carries the links for keyboards and screen readers: it is visually hidden until a link
+        in it has focus, when it shows (handbook.css), so keyboard focus is always visible."""
+        from .pictures import Phase, journey_svgs
+
+        here = self.page_src == "journey.md"
+        chapter = "" if here else self._page("journey.md")
+        link = self._link()
+        phases = [Phase(term.key, n, term.text(self.lang), f"{chapter}#{term.key}",
+                        [(e.data.title, link(e)) for e in self.cat.methods_in_phase(term.key, main_only=True)])
+                  for n, term in enumerate(self.cat.vocab.terms("phases"), start=1)]
+        pictures = journey_svgs(phases)
+        items = []
+        for phase in phases:
+            methods = "".join(f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for title, href in phase.methods)
+            items.append(f'<li><a href="{html.escape(phase.href)}">{html.escape(phase.label)}</a>'
+                         f'{f"<ul>{methods}</ul>" if methods else ""}</li>')
+        caption = html.escape(self.render.t("journey_map_caption"))
+        return (f'<figure class="hb-journey-map">\n<figcaption class="hb-journey-map__caption">{caption}</figcaption>\n'
+                f'<div class="hb-journey-map__picture">{pictures["wide"]}{pictures["tall"]}</div>\n'
+                f'<ol class="hb-journey-map__list hb-no-print">{"".join(items)}</ol>\n</figure>')
+
     def vocabulary_table(self, name: str) -> str:
         """A table of a vocabulary's allowed values, for the contributor guide."""
         rows = ["| Value | Label | Meaning |", "| --- | --- | --- |"]
