@@ -122,3 +122,20 @@ def test_journey_diagram_links_stay_out_of_the_tab_order(site):
     for path in PAGES["en"] + PAGES["cy"]:
         for a in soup(site / path / "index.html").select("figure.hb-journey-map svg a"):
             assert a.get("tabindex") == "-1", f"/{path}: {a}"
+
+
+@pytest.mark.parametrize("path", ["", "cy/"])
+def test_home_page_opens_with_the_three_ways_in_as_cards(site, path):
+    """Material's grid cards (md_in_html, attr_list): three cards, each a heading, a sentence and
+    links, before any other section of the page; the Welsh page has the same cards."""
+    article = soup(site / path / "index.html").select_one("article")
+    grids = article.select("div.grid.cards")
+    assert len(grids) == 1, path
+    cards = grids[0].select(":scope > ul > li")
+    assert [li.find("h2")["id"] for li in cards] == ["i-have-a-problem", "im-running-a-workshop",
+                                                    "i-want-to-build-my-teams-skills"], path
+    for li in cards:
+        assert li.find("p") is not None and len(li.select("ul a[href]")) >= 2, path
+    first_section = next(h for h in article.select("h2") if not h.find_parent("div", class_="grid"))
+    assert grids[0].sourceline < first_section.sourceline, f"/{path}: the cards do not open the page"
+    assert "markdown" not in grids[0].attrs, path  # md_in_html has read it
