@@ -18,7 +18,7 @@ from .urls import markdown_link, page_url, relative
 
 class Pages:
     def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool, pdf: bool = True,
-                 root: Path | None = None):
+                 root: Path | None = None, site_name: str = ""):
         self.cat = catalogue
         self.root = root or Path(__file__).resolve().parent.parent  # the project, for its git history
         self.render = Renderer.of(catalogue, lang)
@@ -26,6 +26,7 @@ class Pages:
         self.use_directory_urls = use_directory_urls
         self.pdf = pdf  # whether this build makes the PDFs (extra.pdf): links to them only then
         self.files = Files(lang)
+        self.site_name = site_name  # printed on the whiteboard backgrounds (macros/pictures.py)
         self.page_url = ""  # the page being built, set by on_pre_page_macros
         self.page_src = ""  # its path in docs/
 
@@ -292,9 +293,27 @@ class Pages:
         methods = self.cat.methods_using("tools", entry.slug)
         aliases = self.render.aliases(entry)
         return (
-            f"{aliases + chr(10) * 2 if aliases else ''}{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
+            f"{aliases + chr(10) * 2 if aliases else ''}{self._tool_picture(entry)}\n\n{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry)}\n\n"
             f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
         )
+
+    def _tool_picture(self, entry: Entry) -> str:
+        """Near the top of a tool's page: its whiteboard backgrounds to download (macros/pictures.py
+        draws them; the MkDocs hook writes the same files into the site), with their sizes."""
+        from .pictures import Sheet, picture_cache, size_text, whiteboard, whiteboard_path
+
+        sheet = Sheet.of(entry.data)
+        svg_text, png_data = whiteboard(sheet, {"credit": self.site_name}, picture_cache(self.root))
+        t = self.render.t
+        links = [f'<a href="{html.escape(self._relative(whiteboard_path(entry.slug, self.lang, ext)))}" '
+                 f'type="{kind}" download>{html.escape(t("whiteboard_file", format=ext.upper(), size=size_text(size)))}</a>'
+                 for ext, kind, size in (("svg", "image/svg+xml", len(svg_text.encode("utf-8"))),
+                                          ("png", "image/png", len(png_data)))]
+        words = html.escape(t("whiteboard_links", svg="\0svg\0", png="\0png\0"))
+        words = words.replace("\0svg\0", links[0]).replace("\0png\0", links[1])
+        return (f'<div class="hb-preview hb-no-print">\n'
+                f'<p class="hb-preview__text"><strong>{html.escape(t("whiteboard"))}:</strong> {words} '
+                f'{html.escape(t("whiteboard_about"))}</p>\n</div>')
 
 
 def _limits(prop: dict, schema: dict) -> str:

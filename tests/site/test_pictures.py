@@ -139,3 +139,137 @@ def test_home_page_opens_with_the_three_ways_in_as_cards(site, path):
     first_section = next(h for h in article.select("h2") if not h.find_parent("div", class_="grid"))
     assert grids[0].sourceline < first_section.sourceline, f"/{path}: the cards do not open the page"
     assert "markdown" not in grids[0].attrs, path  # md_in_html has read it
+
+
+# Whiteboard backgrounds ------------------------------------------------------------------
+
+def tools() -> list[Path]:
+    return sorted(p for p in (ROOT / "docs" / "tools").glob("*.md") if p.name != "index.md" and p.name.count(".") == 1)
+
+
+def kb(n: int) -> str:
+    return f"{max(1, round(n / 1024))} KB"
+
+
+def sheet_svg(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "xml")
+
+
+def groups(svg, cls: str) -> list:
+    """The SVG's groups with the class `cls` (parsed as XML, where class is one string)."""
+    return svg.find_all(lambda tag: tag.name == "g" and cls in (tag.get("class") or "").split())
+
+
+def check_shape(svg, meta: dict, where: str) -> None:
+    """The SVG's boxes, quadrants and stages are the tool's, as its front matter gives them."""
+    boxes = meta["worksheet"]
+    layout = meta.get("layout", "boxes")
+    sheet = svg.find("g", attrs={"data-layout": True})
+    assert sheet is not None and sheet["data-layout"] == layout, where
+    drawn = groups(svg, "hb-d-sheet-box")
+    assert sorted(int(g["data-box"]) for g in drawn) == list(range(len(boxes))), where
+    quadrants = {int(g["data-box"]): g.get("data-quadrant") for g in drawn if g.get("data-quadrant")}
+    assert quadrants == {i: b["quadrant"] for i, b in enumerate(boxes) if b.get("quadrant")}, where
+    stages = groups(svg, "hb-d-stage")
+    cells = groups(svg, "hb-d-cell")
+    if layout == "stages":
+        assert len(stages) == len(meta["stages"]) and len(cells) == len(boxes) * len(meta["stages"]), where
+    else:
+        assert not stages and not cells, where
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_tool_has_whiteboard_backgrounds_in_its_shape_linked_with_their_sizes(site, lang):
+    from PIL import Image
+
+    found = tools()
+    assert len(found) > 20
+    prefix = "" if lang == "en" else "cy/"
+    for file in found:
+        meta = front_matter(file)
+        words = meta
+        welsh = file.with_name(f"{file.stem}.cy.md")
+        if lang == "cy" and welsh.is_file():
+            words = {**meta, **front_matter(welsh)}
+        svg_file = site / prefix / "downloads" / "whiteboards" / f"{file.stem}-{lang}.svg"
+        png_file = svg_file.with_suffix(".png")
+        assert svg_file.is_file() and png_file.is_file(), file.stem
+        svg = sheet_svg(svg_file)
+        check_shape(svg, meta, f"{svg_file.name}")
+        text = " ".join(svg.get_text(" ").split())
+        assert text.startswith(words["title"]), svg_file.name  # (its <title>, then the drawn title)
+        for n, box in enumerate(words["worksheet"], start=1):  # each box's heading starts its box
+            assert f"{n}. {box['heading'].split()[0]}" in text, f"{svg_file.name}: box {n}"
+        with Image.open(png_file) as image:
+            assert image.size == (1920, 1080), png_file.name
+            dark = sum(image.convert("L").point(lambda v: 255 if v < 128 else 0).histogram()[255:])
+            assert 0.005 < dark / (1920 * 1080) < 0.2, f"{png_file.name}: {dark} dark pixels"
+        # The tool's page links both, with their sizes.
+        page = soup(site / prefix / "tools" / file.stem / "index.html")
+        for path, kind in ((svg_file, "SVG"), (png_file, "PNG")):
+            links = [a for a in page.select(".hb-preview a[href]") if a["href"].endswith(path.name)]
+            assert len(links) == 1, f"{file.stem}: no link to {path.name}"
+            assert target(site, site / prefix / "tools" / file.stem / "index.html", links[0]["href"])[0] == path.resolve()
+            assert words_of(links[0]) == f"{kind} ({kb(path.stat().st_size)})", f"{file.stem}: {words_of(links[0])}"
+
+
+def words_of(el) -> str:
+    return " ".join(el.get_text(" ", strip=True).split())
+
+
+def test_whiteboards_are_drawn_in_each_layout_of_the_contract(tmp_path):
+    """The layouts no tool may use yet, drawn from made-up front matter and read back: a grid's
+    quadrants in their corners with y's high at the top and x's high at the right, stages as
+    columns in order across and rows down, a canvas's spans and its arrows in reading order."""
+    from macros.pictures import Sheet, whiteboard
+
+    def box(n, **extra):
+        return {"heading": f"Box {n}", "prompt": "A question?", "lines": 3, **extra}
+
+    def rects(svg, cls="hb-d-sheet-box"):
+        out = {}
+        for g in groups(svg, cls):
+            r = g.find("rect")
+            out[(g.get("data-box"), g.get("data-stage"))] = tuple(float(r[k]) for k in ("x", "y", "width", "height"))
+        return out
+
+    grid = {"title": "A grid", "layout": "grid", "axes": {"x": {"label": "Effort", "low": "Low", "high": "High"},
+                                                            "y": {"label": "Impact", "low": "Low", "high": "High"}},
+            "worksheet": [box(1), box(2, quadrant="bottom-right"), box(3, quadrant="top-left"),
+                          box(4, quadrant="top-right"), box(5, quadrant="bottom-left"), box(6)]}
+    svg = BeautifulSoup(whiteboard(Sheet.of(grid), {})[0], "xml")
+    check_shape(svg, grid, "grid")
+    at = {grid["worksheet"][int(k[0])].get("quadrant"): v for k, v in rects(svg).items()}
+    assert at["top-left"][0] < at["top-right"][0] and at["top-left"][1] < at["bottom-left"][1]
+    assert at["bottom-right"][0] == at["top-right"][0] and at["bottom-right"][1] == at["bottom-left"][1]
+    by_index = {int(k[0]): v for k, v in rects(svg).items()}
+    assert by_index[0][0] + by_index[0][2] < at["top-left"][0], "box 1 (before the grid) is left of it"
+    assert by_index[5][0] > at["top-right"][0] + at["top-right"][2], "box 6 (after the grid) is right of it"
+    axes = groups(svg, "hb-d-axes")[0]
+    assert axes["data-x"] == "Effort" and axes["data-y"] == "Impact"
+    lines = [[tuple(map(float, p.split(","))) for p in line["points"].split()] for line in axes.find_all("polyline")]
+    assert any(a[1] == b[1] and b[0] > a[0] for a, b in lines)  # x: an arrow to the right
+    assert any(a[0] == b[0] and b[1] < a[1] for a, b in lines)  # y: an arrow to the top
+
+    stages = {"title": "Stages", "layout": "stages", "stages": ["Before", "During", "After"],
+              "worksheet": [box(1), box(2), box(3, lines=6)]}
+    svg = BeautifulSoup(whiteboard(Sheet.of(stages), {})[0], "xml")
+    check_shape(svg, stages, "stages")
+    heads = groups(svg, "hb-d-stage")
+    assert [" ".join(g.get_text(" ").split()) for g in heads] == ["Before", "During", "After"]
+    cells = rects(svg, "hb-d-cell")
+    for row in "012":
+        xs = [cells[(row, col)][0] for col in "012"]
+        assert xs == sorted(xs), "stages run left to right"
+    assert cells[("0", "0")][1] < cells[("1", "0")][1] < cells[("2", "0")][1], "rows run down"
+    assert cells[("2", "0")][3] > cells[("0", "0")][3], "a row with more lines is taller"
+
+    canvas = {"title": "Canvas", "layout": "canvas", "columns": 3, "flow": True,
+              "worksheet": [box(1), box(2, span=2), box(3), box(4), box(5)]}
+    svg = BeautifulSoup(whiteboard(Sheet.of(canvas), {})[0], "xml")
+    check_shape(svg, canvas, "canvas")
+    r = {k[0]: v for k, v in rects(svg).items()}
+    assert r["0"][1] == r["1"][1] and r["1"][2] > 1.9 * r["0"][2], "box 2 spans two columns beside box 1"
+    assert r["2"][1] > r["0"][1] and r["2"][1] == r["3"][1] == r["4"][1], "boxes 3 to 5 fill the next row"
+    arrows = groups(svg, "hb-d-sheet")[0].find_all("polyline", recursive=False)
+    assert len(arrows) == len(canvas["worksheet"]) - 1, "a chain: one arrow from each box to the next"
