@@ -298,9 +298,11 @@ class Pages:
         )
 
     def _tool_picture(self, entry: Entry) -> str:
-        """Near the top of a tool's page: its whiteboard backgrounds to download (macros/pictures.py
-        draws them; the MkDocs hook writes the same files into the site), with their sizes."""
-        from .pictures import Sheet, picture_cache, size_text, whiteboard, whiteboard_path
+        """Near the top of a tool's page: a small picture of its blank worksheet, so that readers
+        recognise the tool before they scroll (decorative: aria-hidden, since the worksheet
+        follows in words), and its whiteboard backgrounds to download (macros/pictures.py draws
+        them; the MkDocs hook writes the same files into the site), with their sizes."""
+        from .pictures import Sheet, picture_cache, preview, size_text, whiteboard, whiteboard_path
 
         sheet = Sheet.of(entry.data)
         svg_text, png_data = whiteboard(sheet, {"credit": self.site_name}, picture_cache(self.root))
@@ -311,7 +313,7 @@ class Pages:
                                           ("png", "image/png", len(png_data)))]
         words = html.escape(t("whiteboard_links", svg="\0svg\0", png="\0png\0"))
         words = words.replace("\0svg\0", links[0]).replace("\0png\0", links[1])
-        return (f'<div class="hb-preview hb-no-print">\n'
+        return (f'<div class="hb-preview hb-no-print">\n<div class="hb-preview__picture">{preview(sheet)}</div>\n'
                 f'<p class="hb-preview__text"><strong>{html.escape(t("whiteboard"))}:</strong> {words} '
                 f'{html.escape(t("whiteboard_about"))}</p>\n</div>')
 

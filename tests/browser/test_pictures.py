@@ -11,6 +11,7 @@ from test_accessibility import AXE_OPTIONS, DARK, OVERFLOW, RUN, axe_source
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "journey/", "cy/", "cy/journey/"]
+TOOL_PAGES = ["tools/stakeholder-map/", "cy/tools/journey-map/"]  # a worksheet's preview and whiteboard links
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SHOWN = """() => [...document.querySelectorAll('.hb-journey-map svg')]
   .filter(svg => svg.getBoundingClientRect().width > 0).map(svg => svg.getAttribute('class'))"""
@@ -21,14 +22,17 @@ def test_diagram_pages_pass_axe_light_and_dark_and_show_the_picture_that_fits(br
     context = browser.new_context(viewport=WIDTHS[width], color_scheme="light")
     page = context.new_page()
     source, failures = axe_source(), []
-    for path in PAGES:
+    for path in PAGES + TOOL_PAGES:
         page.goto(base_url + path, wait_until="load")
-        shown = page.evaluate(SHOWN)
+        if path in TOOL_PAGES:
+            box = page.locator(".hb-preview svg").bounding_box()
+            assert 120 <= box["width"] <= 330, f"/{path} at {width}: the preview is {box['width']} px wide"
+        shown = page.evaluate(SHOWN) if path in PAGES else ["hb-journey-map__svg--" + ("wide" if width == "desktop" else "tall")]
         want = "hb-journey-map__svg--wide" if width == "desktop" else "hb-journey-map__svg--tall"
         assert len(shown) == 1 and want in shown[0], f"/{path} at {width}: {shown}"
-        box = page.locator(".hb-journey-map svg >> visible=true").bounding_box()
-        # Drawn near its own size: the text in it stays as large as the page's small print.
-        assert box["width"] >= 330, f"/{path} at {width}: the picture is {box['width']} px wide"
+        if path in PAGES:  # drawn near its own size: the text in it stays as large as the page's small print
+            box = page.locator(".hb-journey-map svg >> visible=true").bounding_box()
+            assert box["width"] >= 330, f"/{path} at {width}: the picture is {box['width']} px wide"
         assert page.evaluate(OVERFLOW) <= 0, f"/{path} scrolls sideways at {width}"
         page.evaluate(source)
         found = [("light", v) for v in page.evaluate(RUN, AXE_OPTIONS)]

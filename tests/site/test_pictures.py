@@ -273,3 +273,23 @@ def test_whiteboards_are_drawn_in_each_layout_of_the_contract(tmp_path):
     assert r["2"][1] > r["0"][1] and r["2"][1] == r["3"][1] == r["4"][1], "boxes 3 to 5 fill the next row"
     arrows = groups(svg, "hb-d-sheet")[0].find_all("polyline", recursive=False)
     assert len(arrows) == len(canvas["worksheet"]) - 1, "a chain: one arrow from each box to the next"
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_tool_page_opens_with_a_small_decorative_preview_of_its_worksheet(site, lang):
+    prefix = "" if lang == "en" else "cy/"
+    for file in tools():
+        meta = front_matter(file)
+        article = soup(site / prefix / "tools" / file.stem / "index.html").select_one("article")
+        previews = article.select(".hb-preview svg")
+        assert len(previews) == 1, file.stem
+        svg = previews[0]
+        assert svg.get("aria-hidden") == "true" and svg.get("focusable") == "false", file.stem
+        assert not svg.select("a, [tabindex]"), file.stem
+        first_heading = article.select("h2")[0]
+        assert svg.sourceline < first_heading.sourceline, f"{file.stem}: the preview is not near the top"
+        check_shape(BeautifulSoup(str(svg), "xml"), meta, f"{file.stem} preview")
+        # Small: only the boxes' numbers, which match the numbered boxes of the worksheet below.
+        numbers = [" ".join(t.get_text(" ").split()) for t in svg.select("text")]
+        assert sorted(numbers, key=int) == [str(n) for n in range(1, len(meta["worksheet"]) + 1)], file.stem
+        assert len(str(svg)) < 6000, f"{file.stem}: the preview is {len(str(svg))} bytes"
