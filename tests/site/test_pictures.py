@@ -293,3 +293,23 @@ def test_every_tool_page_opens_with_a_small_decorative_preview_of_its_worksheet(
         numbers = [" ".join(t.get_text(" ").split()) for t in svg.select("text")]
         assert sorted(numbers, key=int) == [str(n) for n in range(1, len(meta["worksheet"]) + 1)], file.stem
         assert len(str(svg)) < 6000, f"{file.stem}: the preview is {len(str(svg))} bytes"
+
+
+def test_pages_with_pictures_stay_within_the_page_weight_budget(site):
+    """The inline pictures add to the pages that carry them: a first visit to each (its HTML and
+    the stylesheets, scripts and icon it names, gzipped as a server sends them) stays within
+    the budget of tests/benchmarks/README.md, 100 KB and 12 requests, search index excluded.
+    (tests/benchmarks/page_weight.py measures the same in Chromium.)"""
+    import gzip
+
+    for path in ["", "journey/", "tools/stakeholder-map/", "cy/", "cy/journey/", "cy/tools/journey-map/"]:
+        page = site / path / "index.html"
+        files = [page]
+        for el in soup(page).select("link[rel~=stylesheet][href], script[src], link[rel~=icon][href]"):
+            ref = urlsplit(el.get("href") or el.get("src"))
+            assert not ref.netloc, f"/{path}: {ref.geturl()}"
+            found = (page.parent / unquote(ref.path)).resolve()
+            assert found.is_file(), f"/{path}: {ref.geturl()} is missing"
+            files.append(found)
+        weight = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+        assert weight <= 100 * 1024 and len(files) <= 12, f"/{path}: {weight / 1024:.1f} KB in {len(files)} files"
