@@ -268,11 +268,15 @@ def on_files(files, config):
     worksheet by macros/pictures.py; the tool's page links them with their sizes)."""
     from mkdocs.structure.files import File
 
+    from macros.drawing import FontMissing
     from macros.pictures import picture_cache, whiteboards
 
     catalogue = _BUILDS[-1].edition.catalogue
-    for path, data in whiteboards(catalogue, config.theme["language"], config.site_name,
-                                  picture_cache(_project(config))).items():
+    try:
+        made = whiteboards(catalogue, config.theme["language"], config.site_name, picture_cache(_project(config)))
+    except FontMissing as error:  # what to install, without a traceback
+        raise PluginError(str(error)) from None
+    for path, data in made.items():
         files.append(File.generated(config, path, content=data))
     return files
 
