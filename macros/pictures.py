@@ -262,8 +262,9 @@ def _grid(sheet: Sheet, x: float, y: float, w: float, h: float, style: Style, gr
         gw -= side + style.gap * 2
     axes = sheet.axes or {}
     text = style.heading or 0
-    left = (text * 2.6 if text else style.gap * 1.6) if axes.get("y") or not text else 0
-    bottom = (text * 2.6 if text else style.gap * 1.6) if axes.get("x") or not text else 0
+    # Room beside the grid for each axis it has (a grid such as an empathy map has none).
+    left = (text * 2.6 if text else style.gap * 1.6) if axes.get("y") else 0
+    bottom = (text * 2.6 if text else style.gap * 1.6) if axes.get("x") else 0
     qx, qy, qw, qh = gx + left, y, gw - left, h - bottom
     half_w, half_h = (qw - style.gap) / 2, (qh - style.gap) / 2
     spots = {"top-left": (qx, qy), "top-right": (qx + half_w + style.gap, qy),
@@ -277,8 +278,10 @@ def _grid(sheet: Sheet, x: float, y: float, w: float, h: float, style: Style, gr
     ax = Group(attrs={"class": "hb-d-axes"})
     ay0 = qy + qh + (bottom * 0.3 if text else style.gap * 0.6)
     axx = qx - (left * 0.3 if text else style.gap * 0.6)
-    ax.add(Line([(qx, ay0), (qx + qw, ay0)], "hb-d-axis", arrow=True, weight=2.5))
-    ax.add(Line([(axx, qy + qh), (axx, qy)], "hb-d-axis", arrow=True, weight=2.5))
+    if axes.get("x"):
+        ax.add(Line([(qx, ay0), (qx + qw, ay0)], "hb-d-axis", arrow=True, weight=2.5))
+    if axes.get("y"):
+        ax.add(Line([(axx, qy + qh), (axx, qy)], "hb-d-axis", arrow=True, weight=2.5))
     if text and axes.get("x"):
         xa = axes["x"]
         ax.attrs["data-x"] = xa.get("label", "")
