@@ -222,7 +222,7 @@ def validate_source(kind: str, source: Source) -> tuple[Item | None, list[Proble
 
 
 # Macros an author may call in a page; anything else in {{ }} is reported as a mistake.
-MACROS = ("method_index", "mindset_index", "tool_index", "journey", "vocabulary_table", "fields_table",
+MACROS = ("method_index", "mindset_index", "tool_index", "journey", "journey_map", "vocabulary_table", "fields_table",
           "start_guide", "session_planner", "terminology_table", "translation_status", "translation_counts",
           "review_progress", "contributors")
 # The session planner's page: every card links to it.

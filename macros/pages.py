@@ -21,7 +21,7 @@ NEAR_SCRIPT = "assets/javascripts/pages/near-misses.js"
 
 class Pages:
     def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool, pdf: bool = True,
-                 root: Path | None = None):
+                 root: Path | None = None, site_name: str = ""):
         self.cat = catalogue
         self.root = root or Path(__file__).resolve().parent.parent  # the project, for its git history
         self.render = Renderer.of(catalogue, lang)
@@ -29,6 +29,7 @@ class Pages:
         self.use_directory_urls = use_directory_urls
         self.pdf = pdf  # whether this build makes the PDFs (extra.pdf): links to them only then
         self.files = Files(lang)
+        self.site_name = site_name  # printed on the whiteboard backgrounds (macros/pictures.py)
         self.page_url = ""  # the page being built, set by on_pre_page_macros
         self.page_src = ""  # its path in docs/
 
@@ -111,6 +112,37 @@ class Pages:
             parts.append(f"**{self.render.t('methods_in_phase')}:**\n")
             parts.append(self.render.link_list(self.cat.methods_in_phase(term.key), self._link()) + "\n")
         return "\n".join(parts)
+
+    def journey_map(self) -> str:
+        """The innovation journey as a picture (macros/pictures.py): the phases in order, each with
+        the methods whose main phase it is; every phase links to its part of the journey chapter
+        and every method to its page. Beside the picture, the same as a nested list.
+
+        Why a list and not ARIA roles inside the SVG: screen readers handle an HTML list the same
+        everywhere (its length, its items, moving from list to list), while roles such as
+        role="list" on SVG groups are read unevenly (VoiceOver, in particular, flattens SVG
+        groups), and a name wrapped over several <tspan> lines is read in pieces. So the picture
+        is aria-hidden, its links are for pointers only (out of the tab order), and the list
+        carries the links for keyboards and screen readers: it is visually hidden until a link
+        in it has focus, when it shows (handbook.css), so keyboard focus is always visible."""
+        from .pictures import Phase, journey_svgs
+
+        here = self.page_src == "journey.md"
+        chapter = "" if here else self._page("journey.md")
+        link = self._link()
+        phases = [Phase(term.key, n, term.text(self.lang), f"{chapter}#{term.key}",
+                        [(e.data.title, link(e)) for e in self.cat.methods_in_phase(term.key, main_only=True)])
+                  for n, term in enumerate(self.cat.vocab.terms("phases"), start=1)]
+        pictures = journey_svgs(phases)
+        items = []
+        for phase in phases:
+            methods = "".join(f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for title, href in phase.methods)
+            items.append(f'<li><a href="{html.escape(phase.href)}">{html.escape(phase.label)}</a>'
+                         f'{f"<ul>{methods}</ul>" if methods else ""}</li>')
+        caption = html.escape(self.render.t("journey_map_caption"))
+        return (f'<figure class="hb-journey-map">\n<figcaption class="hb-journey-map__caption">{caption}</figcaption>\n'
+                f'<div class="hb-journey-map__picture">{pictures["wide"]}{pictures["tall"]}</div>\n'
+                f'<ol class="hb-journey-map__list hb-no-print">{"".join(items)}</ol>\n</figure>')
 
     def vocabulary_table(self, name: str) -> str:
         """A table of a vocabulary's allowed values, for the contributor guide."""
@@ -300,9 +332,29 @@ class Pages:
         aliases = self.render.aliases(entry)
         pdf = print_worksheet_html(self.render, self.files, entry, self._relative) if self.pdf else ""
         return (
-            f"{aliases + chr(10) * 2 if aliases else ''}{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry, downloads=pdf)}\n\n"
+            f"{aliases + chr(10) * 2 if aliases else ''}{self._tool_picture(entry)}\n\n{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry, downloads=pdf)}\n\n"
             f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
         )
+
+    def _tool_picture(self, entry: Entry) -> str:
+        """Near the top of a tool's page: a small picture of its blank worksheet, so that readers
+        recognise the tool before they scroll (decorative: aria-hidden, since the worksheet
+        follows in words), and its whiteboard backgrounds to download (macros/pictures.py draws
+        them; the MkDocs hook writes the same files into the site), with their sizes."""
+        from .pictures import Sheet, picture_cache, preview, size_text, whiteboard, whiteboard_path
+
+        sheet = Sheet.of(entry.data)
+        svg_text, png_data = whiteboard(sheet, {"credit": self.site_name}, picture_cache(self.root))
+        t = self.render.t
+        links = [f'<a href="{html.escape(self._relative(whiteboard_path(entry.slug, self.lang, ext)))}" '
+                 f'type="{kind}" download>{html.escape(t("whiteboard_file", format=ext.upper(), size=size_text(size)))}</a>'
+                 for ext, kind, size in (("svg", "image/svg+xml", len(svg_text.encode("utf-8"))),
+                                          ("png", "image/png", len(png_data)))]
+        words = html.escape(t("whiteboard_links", svg="\0svg\0", png="\0png\0"))
+        words = words.replace("\0svg\0", links[0]).replace("\0png\0", links[1])
+        return (f'<div class="hb-preview hb-no-print">\n<div class="hb-preview__picture">{preview(sheet)}</div>\n'
+                f'<p class="hb-preview__text"><strong>{html.escape(t("whiteboard"))}:</strong> {words} '
+                f'{html.escape(t("whiteboard_about"))}</p>\n</div>')
 
 
 def _limits(prop: dict, schema: dict) -> str:

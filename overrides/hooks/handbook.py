@@ -6,6 +6,7 @@ events into calls to it, and builds one language's site when the pipeline asks (
 - on_config: reads and checks the content (macros/edition.py, once for every build of the
   process) and stops the build with every problem, naming file, line and field; names another
   language's navigation from `extra.nav_titles`; points the offline copy at the vendored shim;
+- on_files: adds the files the content makes (each tool's whiteboard background);
 - on_page_read_source: gives MkDocs each page's source in the build's language;
 - on_page_markdown, on_page_context: the edit link to the translation, the language links;
 - on_env, on_page_content: words from macros/labels.yml for the Material templates we override
@@ -268,6 +269,24 @@ def _put_back(site: Path) -> None:
     for folder, aside in _kept(site):
         if aside.is_dir() and not folder.exists():
             aside.rename(folder)
+
+
+def on_files(files, config):
+    """Files the content makes: every tool's whiteboard background (SVG and PNG, drawn from its
+    worksheet by macros/pictures.py; the tool's page links them with their sizes)."""
+    from mkdocs.structure.files import File
+
+    from macros.drawing import FontMissing
+    from macros.pictures import picture_cache, whiteboards
+
+    catalogue = _BUILDS[-1].edition.catalogue
+    try:
+        made = whiteboards(catalogue, config.theme["language"], config.site_name, picture_cache(_project(config)))
+    except FontMissing as error:  # what to install, without a traceback
+        raise PluginError(str(error)) from None
+    for path, data in made.items():
+        files.append(File.generated(config, path, content=data))
+    return files
 
 
 def on_nav(nav, config, files):

@@ -270,7 +270,7 @@ def test_unknown_macro_in_a_chapter_is_reported(mini):
     edit(mini, "methods/index.md", "{{ method_index() }}", "{{ methods_index() }}")
     assert only(problems(mini)).startswith(
         'docs/methods/index.md, line 9: "{{ methods_index() }}" calls a macro that does not exist. '
-        'Did you mean "method_index"? (allowed: contributors, fields_table, journey, method_index,')
+        'Did you mean "method_index"? (allowed: contributors, fields_table, journey, journey_map, method_index,')
 
 
 def test_a_label_without_a_welsh_text_stops_the_build(tmp_path, monkeypatch):
