@@ -20,7 +20,8 @@ def define_env(env) -> None:
     # (overrides/hooks/handbook.py) has already stopped the build if anything in it is wrong.
     catalogue: Catalogue = language_edition(docs_dir, root, lang).catalogue
     pdf = truthy((env.conf.get("extra") or {}).get("pdf", True))  # links to the PDFs (macros/pipeline.py makes them)
-    pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"], pdf=pdf, root=root)
+    pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"], pdf=pdf, root=root,
+                  site_url=env.conf.get("site_url") or "")
     pages.expand_nav(env.conf["nav"])
     env.variables["handbook"] = pages
     for name in MACROS:
