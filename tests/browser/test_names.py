@@ -69,15 +69,12 @@ FIELDS = {"button", "textbox", "spinbutton", "checkbox", "radio", "combobox", "s
 
 
 @pytest.fixture(scope="module")
-def names_browser():
-    """Chromium with its computed accessible names exposed to scripts."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM,
-                                              args=ARGS + ["--enable-blink-features=ComputedAccessibilityInfo"])
-        yield chromium
-        chromium.close()
+def names_browser(browser):
+    """Another Chromium from the same Playwright, with its computed accessible names exposed to scripts."""
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM,
+                                           args=ARGS + ["--enable-blink-features=ComputedAccessibilityInfo"])
+    yield chromium
+    chromium.close()
 
 
 def titles(site) -> dict[str, str]:
