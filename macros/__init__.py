@@ -21,7 +21,7 @@ def define_env(env) -> None:
     catalogue: Catalogue = language_edition(docs_dir, root, lang).catalogue
     pdf = truthy((env.conf.get("extra") or {}).get("pdf", True))  # links to the PDFs (macros/pipeline.py makes them)
     pages = Pages(catalogue, lang, use_directory_urls=env.conf["use_directory_urls"], pdf=pdf, root=root,
-                  site_name=env.conf["site_name"])
+                  site_name=env.conf["site_name"], site_url=env.conf.get("site_url") or "")
     pages.expand_nav(env.conf["nav"])
     env.variables["handbook"] = pages
     for name in MACROS:

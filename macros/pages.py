@@ -21,7 +21,7 @@ NEAR_SCRIPT = "assets/javascripts/pages/near-misses.js"
 
 class Pages:
     def __init__(self, catalogue: Catalogue, lang: str, use_directory_urls: bool, pdf: bool = True,
-                 root: Path | None = None, site_name: str = ""):
+                 root: Path | None = None, site_name: str = "", site_url: str = ""):
         self.cat = catalogue
         self.root = root or Path(__file__).resolve().parent.parent  # the project, for its git history
         self.render = Renderer.of(catalogue, lang)
@@ -30,6 +30,7 @@ class Pages:
         self.pdf = pdf  # whether this build makes the PDFs (extra.pdf): links to them only then
         self.files = Files(lang)
         self.site_name = site_name  # printed on the whiteboard backgrounds (macros/pictures.py)
+        self.site_url = site_url  # the site's address on the web (mkdocs.yml's site_url)
         self.page_url = ""  # the page being built, set by on_pre_page_macros
         self.page_src = ""  # its path in docs/
 
@@ -89,7 +90,11 @@ class Pages:
 
     def session_planner(self) -> str:
         """The session planner: an agenda built in the browser from the cards a reader adds."""
-        return self.render.planner(self._link())
+        # The offline copy (plain .html links, opened from disk) shares the plan by its address on
+        # the web: a file:// address means nothing on anyone else's computer.
+        online = "" if self.use_directory_urls or not self.site_url else \
+            self.site_url.rstrip("/") + "/" + page_url(PLANNER, True)
+        return self.render.planner(self._link(), online=online)
 
     def start_guide(self) -> str:
         """"Where do I start?": three questions, then methods whose good_for names the

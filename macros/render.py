@@ -191,21 +191,36 @@ class Renderer:
 
     def card(self, entry: Entry, link: Link, compact: bool = False, planner: str | None = None) -> str:
         """The method card. With `planner` (the planner page's address from this page), the card
-        carries a hidden "Add to my session" button that handbook.js shows."""
+        carries a hidden "Add to my session" button that handbook.js shows. The button and the
+        link are named after the method for screen readers: a list of 25 "Add to my session"
+        buttons cannot be told apart."""
         plan = None
         if planner is not None:
-            plan = {"href": planner, **{k: self.t(f"plan_{k}", n="{n}") for k in ("add", "remove", "added", "removed", "link")}}
+            title = entry.data.title
+            plan = {"href": planner, **{k: self.t(f"plan_{k}", n="{n}") for k in ("add", "remove", "added", "removed", "link")},
+                    "add_named": self.t("plan_add_named", title=title), "remove_named": self.t("plan_remove_named", title=title),
+                    "from": self.t("plan_link_from", title=title)}
         return self._partial("hb-card.html", m=self.method_model(entry, link), compact=compact, plan=plan)
 
-    def planner(self, link: Link) -> str:
+    def planner(self, link: Link, online: str = "") -> str:
         """The session planner: its words, and every method's card and agenda facts, hidden
-        until handbook.js shows the chosen ones. Methods that take days are listed but not timed."""
-        keys = ("starts", "not_counted", "total", "up", "down", "remove", "moved", "gone", "copied", "cleared",
-                "minutes", "hours", "hours_minutes")
-        keep = {k: "{" + k + "}" for k in ("start", "min", "max", "title", "n", "m", "h")}
+        until planner.js shows the chosen ones. Methods that take days are listed but not timed.
+        `online`: the planner's address on the web, for the offline copy's share link."""
+        from .materials import SUPPLIES, items
+
+        keys = ("not_counted", "total", "over", "under", "on_target", "up", "down", "remove", "moved", "gone",
+                "copied", "cleared", "minutes", "hours", "hours_minutes", "range", "length", "length_named",
+                "break", "break_n", "break_length_named", "break_added", "needed_by", "steps", "untitled")
+        keep = {k: "{" + k + "}" for k in ("start", "end", "total", "diff", "target", "min", "max", "title",
+                                            "titles", "time", "n", "m", "h")}
         words = {k.replace("_", "-"): self.t(f"planner_{k}", **keep) for k in keys}
-        w = {k: self.t(f"planner_{k}") for k in ("nojs", "empty", "agenda", "assume", "materials", "share",
-                                                    "share_hint", "copy", "print", "clear", "cards")}
+        words["supplies"] = json.dumps({k: self.t(f"material_{k}") for k in SUPPLIES}, ensure_ascii=False)
+        if online:
+            words["online"] = online
+        w = {k: self.t(f"planner_{k}") for k in ("nojs", "empty", "agenda", "materials", "share", "share_hint",
+                                                    "copy", "print", "clear", "cards", "details", "name", "date",
+                                                    "start", "target", "target_hint", "add_break", "online", "qr",
+                                                    "untitled")}
         methods = []
         for entry in self.cat.items("method"):
             unit = self.cat.vocab.term("time_units", entry.data.time.unit)
@@ -214,7 +229,8 @@ class Renderer:
                 "min": self.minutes(entry, "min"), "max": self.minutes(entry, "max"),
                 # a session is counted in minutes and hours; days and weeks are work between sessions
                 "session": "true" if unit.extra["minutes"] <= 60 else "false",
-                "materials": json.dumps(entry.data.materials, ensure_ascii=False),
+                "materials": json.dumps(items(entry.data.materials, self.lang), ensure_ascii=False),
+                "steps": json.dumps(entry.data.steps, ensure_ascii=False),
                 "card": Markup(self.card(entry, link)),
             })
         return self._partial("hb-planner.html", w=w, words=words, methods=methods)

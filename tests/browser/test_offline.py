@@ -69,3 +69,23 @@ def test_search_works_from_disk_with_no_network(browser, offline):
     elsewhere = [u for u in requests if not u.startswith(("file://", "data:", "blob:"))]
     assert not elsewhere, elsewhere
     context.close()
+
+
+def test_the_planners_copy_link_gives_the_plans_address_on_the_web(browser, offline, catalogue):
+    """A file:// address means nothing on anyone else's computer: the offline copy's planner
+    shares the plan at the site's address (site_url), in each language."""
+    from helpers import ROOT
+
+    slug = catalogue.items("method")[0].slug
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        for config, rel in (("mkdocs.yml", "planner.html"), ("mkdocs.cy.yml", "cy/planner.html")):
+            site_url = re.search(r"^site_url: (\S+)$", (ROOT / config).read_text(), re.M).group(1)
+            page.goto((offline / rel).as_uri() + f"?plan={slug},~15")
+            assert page.url.startswith("file://")
+            expected = f"{site_url.rstrip('/')}/planner/?plan={slug},~15&start=10:00"
+            assert page.locator("#hb-planner-link").input_value() == expected, rel
+            assert page.locator(".hb-planner__url").inner_text() == expected, "and on the printed agenda"
+    finally:
+        context.close()

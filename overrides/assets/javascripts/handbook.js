@@ -165,15 +165,16 @@
     apply();
   }
 
-  /* Session planner ---------------------------------------------------------------- */
-  /* The plan is a list of method slugs, kept in this browser (localStorage) and in the
-     planner's address (?plan=a,b,c) so that it can be shared. Nothing is sent anywhere. */
+  /* "Add to my session" on the cards -------------------------------------------------- */
+  /* The plan is kept in this browser (localStorage): a list of items, each a method's slug
+     (with ".minutes" when the planner has set its length) or a break ("~minutes"). The planner
+     page's own script, planner.js, reads and writes the same list. Nothing is sent anywhere. */
   var STORE = "hb-session";
 
   function readPlan() {
     try {
       var plan = JSON.parse(localStorage.getItem(STORE) || "[]");
-      return Array.isArray(plan) ? plan.filter(function (s) { return /^[a-z0-9-]+$/.test(s); }) : [];
+      return Array.isArray(plan) ? plan.filter(function (s) { return typeof s === "string"; }) : [];
     } catch (e) {
       return [];
     }
@@ -186,161 +187,30 @@
   function planButtons() {
     Array.prototype.forEach.call(document.querySelectorAll("button.hb-plan__toggle"), function (button) {
       var slug = button.getAttribute("data-hb-slug");
+      function at(plan) {
+        for (var i = 0; i < plan.length; i += 1) if (plan[i].split(".")[0] === slug) return i;
+        return -1;
+      }
       function show() {
-        var on = readPlan().indexOf(slug) >= 0;
-        button.textContent = button.getAttribute(on ? "data-hb-remove" : "data-hb-add");
+        var on = at(readPlan()) >= 0 ? "remove" : "add";
+        button.textContent = button.getAttribute("data-hb-" + on);
+        button.setAttribute("aria-label", button.getAttribute("data-hb-" + on + "-named"));
       }
       button.addEventListener("click", function () {
-        var plan = readPlan();
-        var at = plan.indexOf(slug);
-        if (at >= 0) plan.splice(at, 1); else plan.push(slug);
+        var plan = readPlan(), i = at(plan);
+        if (i >= 0) plan.splice(i, 1); else plan.push(slug);
         writePlan(plan);
         show();
         button.parentNode.querySelector(".hb-plan__status").textContent =
-          button.getAttribute(at >= 0 ? "data-hb-removed" : "data-hb-added").replace("{n}", plan.length);
+          button.getAttribute(i >= 0 ? "data-hb-removed" : "data-hb-added").replace("{n}", plan.filter(function (s) { return s.charAt(0) !== "~"; }).length);
       });
       show();
       button.parentNode.classList.add("hb-plan--ready");
     });
   }
 
-  function planner(root) {
-    var methods = {};
-    Array.prototype.forEach.call(root.querySelectorAll(".hb-planner__method"), function (el) {
-      methods[el.getAttribute("data-hb-slug")] = el;
-    });
-    var agenda = root.querySelector(".hb-planner__agenda");
-    var total = root.querySelector(".hb-planner__total");
-    var needs = root.querySelector(".hb-planner__materials");
-    var cards = root.querySelector(".hb-planner__cards");
-    var link = root.querySelector(".hb-planner__link");
-    var status = document.getElementById("hb-planner-status");
-    function w(key) { return root.getAttribute("data-hb-" + key) || ""; }
-    function fill(text, values) {
-      return text.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? values[k] : all; });
-    }
-    function words(minutes) {
-      var h = Math.floor(minutes / 60), m = minutes % 60;
-      return fill(w(!h ? "minutes" : m ? "hours-minutes" : "hours"), { h: h, m: m });
-    }
-    function clock(minutes) {
-      return Math.floor(minutes / 60) + ":" + ("0" + (minutes % 60)).slice(-2);
-    }
-    function button(text, label, action) {
-      var b = document.createElement("button");
-      b.type = "button";
-      b.className = "hb-planner__move";
-      b.textContent = text;
-      b.setAttribute("aria-label", label);
-      b.setAttribute("data-hb-action", action);
-      return b;
-    }
-
-    var params = new URLSearchParams(location.search);
-    var plan = params.has("plan") ? params.get("plan").split(",") : readPlan();
-    plan = plan.filter(function (s, i) { return methods[s] && plan.indexOf(s) === i; });
-
-    function render(focus) {
-      writePlan(plan);
-      history.replaceState(null, "", location.pathname + (plan.length ? "?plan=" + plan.join(",") : "") + location.hash);
-      link.value = location.href.split("#")[0];
-      agenda.textContent = "";
-      needs.textContent = "";
-      var start = 0, longest = 0, seen = [];
-      plan.forEach(function (slug, i) {
-        var el = methods[slug], title = el.getAttribute("data-hb-title");
-        var li = document.createElement("li");
-        li.setAttribute("data-hb-slug", slug);
-        var a = document.createElement("a");
-        a.href = el.getAttribute("data-hb-href");
-        a.textContent = title;
-        var when = document.createElement("span");
-        when.className = "hb-planner__when";
-        if (el.getAttribute("data-hb-session") === "true") {
-          when.textContent = fill(w("starts"), { start: clock(start) }) + " · " + el.getAttribute("data-hb-time");
-          start += Number(el.getAttribute("data-hb-min"));
-          longest += Number(el.getAttribute("data-hb-max"));
-        } else {
-          when.textContent = el.getAttribute("data-hb-time") + " · " + w("not-counted");
-        }
-        var tools = document.createElement("span");
-        tools.className = "hb-planner__tools hb-no-print";
-        if (i > 0) tools.appendChild(button("↑", fill(w("up"), { title: title }), "up"));
-        if (i < plan.length - 1) tools.appendChild(button("↓", fill(w("down"), { title: title }), "down"));
-        tools.appendChild(button("✕", fill(w("remove"), { title: title }), "remove"));
-        li.appendChild(a);
-        li.appendChild(document.createTextNode(" "));
-        li.appendChild(when);
-        li.appendChild(tools);
-        agenda.appendChild(li);
-        JSON.parse(el.getAttribute("data-hb-materials")).forEach(function (item) {
-          if (seen.indexOf(item) >= 0) return;
-          seen.push(item);
-          var need = document.createElement("li");
-          need.textContent = item;
-          needs.appendChild(need);
-        });
-        cards.appendChild(el);  /* the cards follow the agenda's order */
-      });
-      Object.keys(methods).forEach(function (slug) { methods[slug].hidden = plan.indexOf(slug) < 0; });
-      total.textContent = plan.length ? fill(w("total"), { min: words(start), max: words(longest) }) : "";
-      total.setAttribute("data-hb-min", start);
-      total.setAttribute("data-hb-max", longest);
-      root.querySelector(".hb-planner__empty").hidden = plan.length > 0;
-      Array.prototype.forEach.call(root.querySelectorAll(".hb-planner__agenda, .hb-planner__total, .hb-planner__assume, .hb-planner__materials, .hb-planner__cards-heading, .hb-planner__print"), function (el) {
-        el.hidden = !plan.length;
-      });
-      if (focus) {
-        var item = 'li[data-hb-slug="' + focus[0] + '"] [data-hb-action="';
-        var target = agenda.querySelector(item + focus[1] + '"]') ||
-          agenda.querySelector(item + (focus[1] === "up" ? "down" : "up") + '"]') ||
-          agenda.querySelector(item + 'remove"]') ||
-          agenda.querySelector("[data-hb-action]") || root.querySelector(".hb-planner__empty");
-        if (target.tagName === "P") target.setAttribute("tabindex", "-1");
-        target.focus();
-      }
-    }
-
-    agenda.addEventListener("click", function (event) {
-      var b = event.target.closest("button[data-hb-action]");
-      if (!b) return;
-      var slug = b.closest("li").getAttribute("data-hb-slug");
-      var at = plan.indexOf(slug), action = b.getAttribute("data-hb-action");
-      var title = methods[slug].getAttribute("data-hb-title");
-      if (action === "remove") {
-        plan.splice(at, 1);
-        var next = plan[Math.min(at, plan.length - 1)];
-        status.textContent = fill(w("gone"), { title: title });
-        render(next ? [next, "remove"] : ["", ""]);
-        return;
-      }
-      var to = action === "up" ? at - 1 : at + 1;
-      plan.splice(at, 1);
-      plan.splice(to, 0, slug);
-      status.textContent = fill(w("moved"), { title: title, n: to + 1 });
-      render([slug, action]);
-    });
-    root.querySelector(".hb-planner__copy").addEventListener("click", function () {
-      link.select();
-      var done = function () { status.textContent = w("copied"); };
-      if (navigator.clipboard) navigator.clipboard.writeText(link.value).then(done, function () { document.execCommand("copy"); done(); });
-      else { document.execCommand("copy"); done(); }
-    });
-    root.querySelector(".hb-planner__print").addEventListener("click", function () { window.print(); });
-    root.querySelector(".hb-planner__clear").addEventListener("click", function () {
-      plan = [];
-      status.textContent = w("cleared");
-      render(["", ""]);
-    });
-    root.hidden = false;
-    document.querySelector(".hb-planner__nojs").hidden = true;
-    render();
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     planButtons();
-    var plannerRoot = document.getElementById("hb-planner");
-    if (plannerRoot) planner(plannerRoot);
     var form = document.getElementById("hb-filters");
     if (form) finder(form);
     var guide = document.getElementById("hb-start");
