@@ -142,7 +142,8 @@ class Pages:
         items = []
         for phase in phases:
             methods = "".join(f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for title, href in phase.methods)
-            items.append(f'<li><a href="{html.escape(phase.href)}">{html.escape(phase.label)}</a>'
+            name = self.render.t("journey_map_phase", n=phase.n, phase=phase.label)  # not a method's name
+            items.append(f'<li><a href="{html.escape(phase.href)}">{html.escape(name)}</a>'
                          f'{f"<ul>{methods}</ul>" if methods else ""}</li>')
         caption = html.escape(self.render.t("journey_map_caption"))
         return (f'<figure class="hb-journey-map">\n<figcaption class="hb-journey-map__caption">{caption}</figcaption>\n'

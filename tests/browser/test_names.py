@@ -23,7 +23,7 @@ MARK = """() => [...document.querySelectorAll('a[href], button, input, select, t
   .map((el, n) => {
     el.setAttribute('data-hb-n', n);
     return {
-      href: el.href ? el.href.split('?')[0] : '',
+      href: (el.href && el.href.baseVal !== undefined ? el.href.baseVal : String(el.href || '')).split('?')[0],  // an SVG link's href is an object
       where: el.classList.contains('headerlink') ? 'headerlink'
         : el.closest('.md-nav, .md-tags') ? 'navigation'
         : el.closest('[class*="hb-"]') ? 'ours'
@@ -89,9 +89,14 @@ def titles(site) -> dict[str, str]:
 
 def collisions(controls: list[dict], title_of: dict[str, str], excused_used: dict[str, int]) -> list[str]:
     """What is wrong with one page's controls, in lines."""
-    def same_place(members: list[dict]) -> bool:  # the same link, said again, and named after where it goes
+    def same_place(members: list[dict]) -> bool:
+        """The same link said again: to a page, named after it; or to one file (the Download
+        page offers the e-book to Android and to iPhone readers), whose name says what it is."""
         hrefs = {m["href"] for m in members}
-        return len(hrefs) == 1 and title_of.get(urlsplit(members[0]["href"]).path) == members[0]["name"]
+        if len(hrefs) != 1:
+            return False
+        path = urlsplit(members[0]["href"]).path
+        return title_of.get(path) == members[0]["name"] or path.endswith((".pdf", ".epub", ".zip"))
 
     groups = defaultdict(list)
     for c in controls:

@@ -80,16 +80,16 @@ def test_phone_width_stacks_the_grid_and_keeps_the_quadrant_labels(browser, base
     boxes = page.locator(".hb-worksheet__grid .hb-worksheet__box")
     lefts = {round(boxes.nth(i).bounding_box()["x"]) for i in range(4)}
     assert len(lefts) == 1  # one column
-    where = page.locator('[data-quadrant="top-right"] .hb-worksheet__where')
+    where = page.locator('.hb-worksheet__box[data-quadrant="top-right"] .hb-worksheet__where')
     assert where.is_visible() and where.inner_text() == "How affected: Very · Influence: A lot"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.set_viewport_size({"width": 1280, "height": 900})
-    top_left = page.locator('[data-quadrant="top-left"]').bounding_box()
-    top_right = page.locator('[data-quadrant="top-right"]').bounding_box()
-    bottom_left = page.locator('[data-quadrant="bottom-left"]').bounding_box()
+    top_left = page.locator('.hb-worksheet__box[data-quadrant="top-left"]').bounding_box()
+    top_right = page.locator('.hb-worksheet__box[data-quadrant="top-right"]').bounding_box()
+    bottom_left = page.locator('.hb-worksheet__box[data-quadrant="bottom-left"]').bounding_box()
     assert top_right["x"] > top_left["x"] and abs(top_right["y"] - top_left["y"]) < 1
     assert bottom_left["y"] > top_left["y"] and abs(bottom_left["x"] - top_left["x"]) < 1
-    assert not page.locator('[data-quadrant="top-right"] .hb-worksheet__where').is_visible()
+    assert not page.locator('.hb-worksheet__box[data-quadrant="top-right"] .hb-worksheet__where').is_visible()
     page.close()
 
 

@@ -103,7 +103,8 @@
   var importButton = make("button", { type: "button", "class": "md-button" }, w("import"));
   var clearButton = make("button", { type: "button", "class": "md-button" }, w("clear"));
   var addButton = make("button", { type: "button", "class": "md-button" }, w("add-stage"));
-  var picker = make("input", { type: "file", accept: ".md,.markdown,.txt,text/markdown,text/plain", hidden: "", tabindex: "-1" });
+  var picker = make("input", { type: "file", accept: ".md,.markdown,.txt,text/markdown,text/plain", hidden: "", tabindex: "-1",
+                               "aria-label": w("import") });
   var status = make("p", { "class": "hb-fillin__status", role: "status" });
   var dialog = make("dialog", { "class": "hb-fillin__dialog", "aria-labelledby": "hb-fillin-confirm" });
   var yes = make("button", { type: "button", "class": "md-button md-button--primary" }, w("confirm-yes"));
