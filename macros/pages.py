@@ -231,13 +231,11 @@ class Pages:
         parts = []
         pages = sorted(self.cat.originals, key=lambda uri: (uri.count("/"), uri))
         for lang in LANGUAGES[1:]:
-            counts = {"missing": 0, "draft": 0, "reviewed": 0, "out-of-date": 0}
             rows = [f"| {t('status_page')} | {t('status_revision')} | {NAMES[lang]} |", "| --- | --- | --- |"]
             for uri in pages:
                 kind, english = self.cat.originals[uri]
                 done = self.cat.translation(uri, lang)
                 state = done.state if done else "missing"
-                counts[state] += 1
                 words = t(f"status_{state.replace('-', '_')}")
                 if done is not None and done.kind != "chapter" and not done.has_body:
                     words += f" ({t('status_card_only')})"
@@ -245,6 +243,7 @@ class Pages:
                 file = translation_uri(uri, lang)
                 rows.append(f"| [{title}]({self._relative_md(uri)})<br>`docs/{file}` | "
                             f"`{revision(kind, english)}` | {words} |")
+            counts = self._states(lang)
             summary = t("status_summary", language=NAMES[lang], total=len(pages), **{k.replace("-", "_"): v for k, v in counts.items()})
             parts.append(f"{summary}\n\n" + "\n".join(rows))
         return "\n\n".join(parts)

@@ -165,14 +165,10 @@ def test_the_term_list_rules_out_what_the_reviewer_found(wrong):
 
 def step_timings(file: Path) -> list[tuple[str, ...]]:
     """The figures in each numbered step's bold lead under "Step by step": ("10",), ("15", "25")."""
-    found, section = [], None
-    for raw in file.read_text(encoding="utf-8").split("---", 2)[2].splitlines():
-        heading = re.match(r"^##\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$", raw)
-        if heading:
-            section = heading.group(2) or re.sub(r"\W+", "-", heading.group(1).lower()).strip("-")
-            continue
-        step = re.match(r"^\s*\d+\.\s+\*\*(.+?)\*\*", raw)
-        if section == "step-by-step" and step:
+    found = []
+    for line in welsh.welsh_lines(file):  # the body's lines, each with the section it is in
+        step = re.match(r"^\s*\d+\.\s+\*\*(.+?)\*\*", line.text)
+        if not line.field and line.section == "step-by-step" and step:
             timing = re.search(r"\(([^()]*\d[^()]*)\)", step.group(1))
             found.append(tuple(re.findall(r"\d+", timing.group(1))) if timing else ())
     return found
