@@ -35,8 +35,7 @@ def on_pre_page_macros(env) -> None:
         # No template code in the page (checks.py stops the build on stray braces): skip Jinja.
         # Compiling every page as a template was a fifth of the build's time.
         env.page.meta["render_macros"] = False
-    env.variables["handbook"].page_url = env.page.url
-    env.variables["handbook"].page_src = env.page.file.src_uri
+    env.variables["handbook"].start_page(env.page)
     env.variables["handbook"].page_meta(env.page)
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from . import contents, jsonschema
+from .held import Held
 from .loader import PLANNER, Catalogue, Entry
 from .translations import LANGUAGES, NAMES, ORIGINAL, revision, translation_uri
 from .printing import Files
@@ -33,6 +34,14 @@ class Pages:
         self.site_url = site_url  # the site's address on the web (mkdocs.yml's site_url)
         self.page_url = ""  # the page being built, set by on_pre_page_macros
         self.page_src = ""  # its path in docs/
+        self.held = Held("")  # the finished HTML its macros keep out of Markdown's way (macros/held.py)
+
+    def start_page(self, page) -> None:
+        """The page the macros are on now: their links are relative to it, and the HTML they hold
+        back is the page's (`page.handbook_held`: the MkDocs hook puts it back into the page)."""
+        self.page_url = page.url
+        self.page_src = page.file.src_uri
+        self.held = page.handbook_held = Held(page.file.src_uri)
 
     def _link(self):
         return site_link(self.page_url, self.use_directory_urls)
@@ -75,14 +84,15 @@ class Pages:
     def method_index(self) -> str:
         """The methods finder's form, then every method as a compact card, grouped by its
         main phase in journey order. Each group is a section, so filtering can hide empty ones."""
-        parts = [self.render.filters(self._relative(NEAR_SCRIPT)) + "\n"]
+        hold = self.held.block
+        parts = [hold(self.render.filters(self._relative(NEAR_SCRIPT)), search=False)]
         for term in self.cat.vocab.terms("phases"):
             entries = self.cat.methods_in_phase(term.key, main_only=True)
             parts.append(f'<section class="hb-phase-group" data-hb-phase="{term.key}" markdown="1">\n')
             parts.append(f"## {term.text(self.lang)} {{ #{term.key} }}\n\n{html.escape(term.describe(self.lang))}\n")
             if entries:
                 cards = "\n".join(self.render.card(e, self._link(), compact=True, planner=self._planner()) for e in entries)
-                parts.append(f'<div class="hb-grid">\n{cards}\n</div>\n')
+                parts.append(hold(f'<div class="hb-grid">\n{cards}\n</div>', search=False))
             else:
                 parts.append(f"{self.render.t('no_methods')}\n")
             parts.append("</section>\n")
@@ -94,18 +104,22 @@ class Pages:
         # the web: a file:// address means nothing on anyone else's computer.
         online = "" if self.use_directory_urls or not self.site_url else \
             self.site_url.rstrip("/") + "/" + page_url(PLANNER, True)
-        return self.render.planner(self._link(), online=online)
+        return self.held.block(self.render.planner(self._link(), online=online), search=False)
 
     def start_guide(self) -> str:
         """"Where do I start?": three questions, then methods whose good_for names the
         situation, in journey order. Without JavaScript every situation's list shows."""
-        return self.render.start_guide(self._link(), self._relative(NEAR_SCRIPT))
+        return self.held.block(self.render.start_guide(self._link(), self._relative(NEAR_SCRIPT)), search=False)
 
     def mindset_index(self) -> str:
-        return self.render.link_list(self.cat.items("mindset"), self._link())
+        return self._links(self.cat.items("mindset"))
 
     def tool_index(self) -> str:
-        return self.render.link_list(self.cat.items("tool"), self._link())
+        return self._links(self.cat.items("tool"))
+
+    def _links(self, entries: list[Entry]) -> str:
+        """A list of links to items, each with its summary (held: it is finished HTML)."""
+        return self.held.block(self.render.link_list(entries, self._link()))
 
     def journey(self) -> str:
         """Each phase with its description and every method that serves it (main phase or not)."""
@@ -115,7 +129,7 @@ class Pages:
             of = self.render.t("phase_of", n=n, total=total)
             parts.append(f"## {term.text(self.lang)} {{ #{term.key} }}\n\n*{of}.* {html.escape(term.describe(self.lang))}\n")
             parts.append(f"**{self.render.t('methods_in_phase')}:**\n")
-            parts.append(self.render.link_list(self.cat.methods_in_phase(term.key), self._link()) + "\n")
+            parts.append(self._links(self.cat.methods_in_phase(term.key)))
         return "\n".join(parts)
 
     def journey_map(self) -> str:
@@ -146,9 +160,10 @@ class Pages:
             items.append(f'<li><a href="{html.escape(phase.href)}">{html.escape(name)}</a>'
                          f'{f"<ul>{methods}</ul>" if methods else ""}</li>')
         caption = html.escape(self.render.t("journey_map_caption"))
-        return (f'<figure class="hb-journey-map">\n<figcaption class="hb-journey-map__caption">{caption}</figcaption>\n'
+        return self.held.block(f'<figure class="hb-journey-map">\n<figcaption class="hb-journey-map__caption">{caption}</figcaption>\n'
                 f'<div class="hb-journey-map__picture">{pictures["wide"]}{pictures["tall"]}</div>\n'
-                f'<ol class="hb-journey-map__list hb-no-print">{"".join(items)}</ol>\n</figure>')
+                               f'<ol class="hb-journey-map__list hb-no-print">{"".join(items)}</ol>\n</figure>',
+                               search=False)
 
     def vocabulary_table(self, name: str) -> str:
         """A table of a vocabulary's allowed values, for the contributor guide."""
@@ -226,12 +241,15 @@ class Pages:
 
     def translation_status(self) -> str:
         """Every page with the state of its translation in each language: missing, draft,
-        reviewed, or out of date (the English words changed since it was translated)."""
-        t = self.render.t
+        reviewed, or out of date (the English words changed since it was translated). A table in
+        HTML, held out of Markdown (macros/held.py): as a Markdown table of every page it was the
+        slowest page of the build."""
+        t, esc = self.render.t, html.escape
         parts = []
         pages = sorted(self.cat.originals, key=lambda uri: (uri.count("/"), uri))
         for lang in LANGUAGES[1:]:
-            rows = [f"| {t('status_page')} | {t('status_revision')} | {NAMES[lang]} |", "| --- | --- | --- |"]
+            head = "".join(f"<th>{esc(h)}</th>" for h in (t("status_page"), t("status_revision"), NAMES[lang]))
+            rows = []
             for uri in pages:
                 kind, english = self.cat.originals[uri]
                 done = self.cat.translation(uri, lang)
@@ -239,13 +257,13 @@ class Pages:
                 words = t(f"status_{state.replace('-', '_')}")
                 if done is not None and done.kind != "chapter" and not done.has_body:
                     words += f" ({t('status_card_only')})"
-                title = html.escape(str(english.meta.get("title", uri)))
-                file = translation_uri(uri, lang)
-                rows.append(f"| [{title}]({self._relative_md(uri)})<br>`docs/{file}` | "
-                            f"`{revision(kind, english)}` | {words} |")
+                title = esc(str(english.meta.get("title", uri)))
+                rows.append(f'<tr><td><a href="{esc(self._page(uri))}">{title}</a><br><code>docs/{esc(translation_uri(uri, lang))}</code></td>'
+                            f"<td><code>{esc(revision(kind, english))}</code></td><td>{esc(words)}</td></tr>")
             counts = self._states(lang)
             summary = t("status_summary", language=NAMES[lang], total=len(pages), **{k.replace("-", "_"): v for k, v in counts.items()})
-            parts.append(f"{summary}\n\n" + "\n".join(rows))
+            table = f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+            parts.append(f"{summary}\n\n" + self.held.block(table))
         return "\n\n".join(parts)
 
     def _relative_md(self, src_uri: str) -> str:
@@ -278,7 +296,8 @@ class Pages:
         attrs, note, english_body = self._language(src)
         if english_body:
             # The text is the English original: say so to screen readers (WCAG 3.1.2, language of parts).
-            markdown = f'<div lang="{ORIGINAL}" markdown="1">\n\n{markdown}\n\n</div>'
+            # (The div's tags are held, not marked markdown="1": the text between them is Markdown.)
+            markdown = self.held.block(f'<div lang="{ORIGINAL}">') + markdown + self.held.block("</div>")
         return f"# {title} {{ #hb-title{attrs} }}\n\n{note}{self._item_parts(page, markdown)}"
 
     def _language(self, src: str) -> tuple[str, str, bool]:
@@ -313,32 +332,34 @@ class Pages:
             return markdown
         # Material prints the description into a <meta> attribute without escaping it.
         page.meta.setdefault("description", html.escape(entry.data.summary, quote=True))
-        link = self._link()
+        link, hold = self._link(), self.held.block
         if entry.kind == "method":
             before, after = self.cat.neighbours(entry)
             t = self.render.t
             walk = (
                 f"## {t('walk_heading')} {{ #hb-walk }}\n\n"
                 f"**{t('walk_before')}:**\n\n"
-                f"{self.render.link_list(before, link) if before else t('walk_start')}\n\n"
+                f"{self._links(before) if before else t('walk_start')}\n\n"
                 f"**{t('walk_after')}:**\n\n"
-                f"{self.render.link_list(after, link) if after else t('walk_end')}\n"
+                f"{self._links(after) if after else t('walk_end')}\n"
             )
-            card = self.render.card(entry, link, planner=self._planner())
+            # The page's own card is read by search (its other names, what it needs and gives).
+            card = hold(self.render.card(entry, link, planner=self._planner()))
             if self.pdf:
-                card += "\n\n" + print_card_html(self.render, self.files, entry, self._relative)
+                card += hold(print_card_html(self.render, self.files, entry, self._relative), search=False)
             # The page's own contents list, after the card, where the text begins (macros/contents.py).
             return f"{card}\n\n{contents.PLACE}\n\n{markdown}\n\n{walk}"
         if entry.kind == "mindset":
             methods = self.cat.methods_using("mindsets", entry.slug)
             heading = self.render.t("methods_for_mindset")
-            return f"{markdown}\n\n## {heading}\n\n{self.render.link_list(methods, link)}\n"
+            return f"{markdown}\n\n## {heading}\n\n{self._links(methods)}\n"
         methods = self.cat.methods_using("tools", entry.slug)
         aliases = self.render.aliases(entry)
         pdf = print_worksheet_html(self.render, self.files, entry, self._relative) if self.pdf else ""
         return (
-            f"{aliases + chr(10) * 2 if aliases else ''}{self._tool_picture(entry)}\n\n{markdown}\n\n## {self.render.t('worksheet')}\n\n{self.render.worksheet(entry, downloads=pdf)}\n\n"
-            f"## {self.render.t('methods_for_tool')}\n\n{self.render.link_list(methods, link)}\n"
+            f"{hold(aliases) if aliases else ''}{hold(self._tool_picture(entry), search=False)}{markdown}\n\n"
+            f"## {self.render.t('worksheet')}\n\n{hold(self.render.worksheet(entry, downloads=pdf))}"
+            f"## {self.render.t('methods_for_tool')}\n\n{self._links(methods)}\n"
         )
 
     def _tool_picture(self, entry: Entry) -> str:

@@ -28,13 +28,10 @@ def whiteboard_path(slug: str, lang: str, ext: str) -> str:
 
 
 def picture_cache(root: Path) -> Path | None:
-    """Where drawn PNGs are kept between builds; none when HANDBOOK_PDF_CACHE is false (the tests)."""
-    import os
+    """Where drawn whiteboards are kept between builds (macros/caches.py; none when caches are off)."""
+    from .caches import folder
 
-    setting = os.environ.get("HANDBOOK_PDF_CACHE", "")
-    if setting.lower() in ("false", "0", "no", "off"):
-        return None
-    return root / ".cache" / "pictures"
+    return folder(root, "pictures")
 
 
 # The journey -------------------------------------------------------------------------------
@@ -359,36 +356,42 @@ def sheet_drawing(sheet: Sheet, style: Style, words: dict[str, str] | None = Non
     return drawing
 
 
-# Each whiteboard's PNG, by what it is drawn from (its SVG, the drawing code, Pillow's version):
-# the same picture gives the same bytes, so a build draws only the pictures whose tool changed.
+# Each whiteboard, by what it is drawn from (the sheet, its words, the drawing code, Pillow's
+# version, the font files): the same input gives the same bytes, so a build draws only the
+# pictures whose tool changed (measuring the words to wrap them was most of a build's drawing).
 # Kept in this process (serve) and in a folder (`cache`, .cache/pictures: the next build).
-_PNGS: dict[str, bytes] = {}
+_MADE: dict[str, tuple[str, bytes]] = {}
 
 
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     import PIL
 
-    code = (Path(__file__).parent / "drawing.py").read_bytes()
-    return hashlib.sha256(code + PIL.__version__.encode()).hexdigest()[:16]
+    from .drawing import _font_file
+
+    code = b"".join((Path(__file__).parent / name).read_bytes() for name in ("drawing.py", "pictures.py"))
+    fonts = f"{_font_file(False)}|{_font_file(True)}"
+    return hashlib.sha256(code + PIL.__version__.encode() + fonts.encode()).hexdigest()[:16]
 
 
 def whiteboard(sheet: Sheet, words: dict[str, str], cache: Path | None = None) -> tuple[str, bytes]:
     """The blank whiteboard background: an SVG file and a PNG of the same drawing (1920 x 1080)."""
+    key = hashlib.sha256(f"{_code_version()}|{sheet!r}|{sorted(words.items())!r}".encode("utf-8")).hexdigest()
+    if key in _MADE:
+        return _MADE[key]
+    stored = (cache / f"{key}.svg", cache / f"{key}.png") if cache else None
+    if stored is not None and stored[0].is_file() and stored[1].is_file():
+        _MADE[key] = stored[0].read_text(encoding="utf-8"), stored[1].read_bytes()
+        return _MADE[key]
     drawing = sheet_drawing(sheet, WHITEBOARD, words)
     text = svg(drawing, {"width": "1920", "height": "1080", "role": "img", "aria-label": sheet.title},
                standalone=True, title=sheet.title)
-    key = hashlib.sha256((_code_version() + text).encode("utf-8")).hexdigest()
-    if key not in _PNGS:
-        stored = cache / f"{key}.png" if cache else None
-        if stored is not None and stored.is_file():
-            _PNGS[key] = stored.read_bytes()
-        else:
-            _PNGS[key] = png(drawing, scale=1920 / WHITEBOARD.width)
-            if stored is not None:
-                stored.parent.mkdir(parents=True, exist_ok=True)
-                stored.write_bytes(_PNGS[key])
-    return text, _PNGS[key]
+    _MADE[key] = text, png(drawing, scale=1920 / WHITEBOARD.width)
+    if stored is not None:
+        stored[0].parent.mkdir(parents=True, exist_ok=True)
+        stored[1].write_bytes(_MADE[key][1])  # the PNG first: an SVG without its PNG is not a hit
+        stored[0].write_text(text, encoding="utf-8")
+    return _MADE[key]
 
 
 def whiteboards(catalogue, lang: str, site_name: str, cache: Path | None = None) -> dict[str, bytes]:

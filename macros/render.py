@@ -16,6 +16,7 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .caches import templates
 from .loader import Catalogue, Entry
 
 PARTIALS = Path(__file__).parent.parent / "overrides" / "partials"
@@ -45,6 +46,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=templates(PARTIALS.parent.parent),
         )
         self._inline: dict = {}
         self._print_jinja = None

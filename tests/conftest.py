@@ -29,6 +29,9 @@ os.environ.setdefault("HANDBOOK_PDF", "false")
 # No PDF cache in tests: every PDF a test reads is made afresh, so the determinism tests compare
 # two real renders (tests/print/test_print_cache.py turns a cache on, in a folder of its own).
 os.environ.setdefault("HANDBOOK_PDF_CACHE", "false")
+# Nor any other cache between builds (compiled templates, drawn pictures: macros/caches.py):
+# tests/site/test_caches.py builds with them on and compares.
+os.environ.setdefault("HANDBOOK_CACHE", "false")
 
 
 def _shared(base: Path) -> Path:

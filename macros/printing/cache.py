@@ -15,7 +15,8 @@ which tests/print checks). A miss makes the PDF and stores it. Nothing is ever s
 different inputs, so a stale PDF cannot be served; the worst case is a miss.
 
 The folder is `.cache/pdf/` in the project (HANDBOOK_PDF_CACHE names another, or `false` turns
-the cache off); the GitHub workflow keeps it between runs. Files not used for 30 days are removed.
+the cache off, as HANDBOOK_CACHE=false does unless HANDBOOK_PDF_CACHE names a folder); the
+GitHub workflow keeps it between runs. Files not used for 30 days are removed.
 
 Why our own: the PDFs are made inside one step from in-memory HTML, and a general cache (joblib,
 diskcache) would still need this key, which is the whole of the work; storing files by name in a
@@ -67,10 +68,12 @@ class PdfCache:
 
     @classmethod
     def from_environment(cls, project: Path) -> "PdfCache":
+        from ..caches import OFF, folder
+
         given = os.environ.get("HANDBOOK_PDF_CACHE", "").strip()
-        if given.lower() in ("false", "0", "no", "off"):
+        if given.lower() in OFF:
             return cls(None)
-        return cls(Path(given) if given else Path(project) / ".cache" / "pdf")
+        return cls(Path(given) if given else folder(project, "pdf"))  # (none when HANDBOOK_CACHE is false)
 
     def key(self, html: str, css: list[str], bleed_mm: float | None = None) -> str:
         digest = hashlib.sha256(_environment())

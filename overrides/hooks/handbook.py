@@ -9,8 +9,11 @@ events into calls to it, and builds one language's site when the pipeline asks (
 - on_files: adds the files the content makes (each tool's whiteboard background);
 - on_page_read_source: gives MkDocs each page's source in the build's language;
 - on_page_markdown, on_page_context: the edit link to the translation, the language links;
-- on_env, on_page_content: words from macros/labels.yml for the Material templates we override
-  (`hb_t`), and the pages' contents lists (macros/contents.py), where a method page's skip link lands;
+- on_env: words from macros/labels.yml for the Material templates we override (`hb_t`), and
+  the templates' compiled code kept between builds (macros/caches.py);
+- on_page_content, on_page_context: the finished HTML the macros held out of Markdown's way, put
+  back before and after search reads the page (macros/held.py); the pages' contents lists
+  (macros/contents.py), where a method page's skip link lands;
 - on_post_build: the other names (aliases) into the search index, and, after the original
   language's site, the rest of the build (pipeline.after_first_site);
 - on_serve: rebuilds, on each change, only the languages it can affect.
@@ -57,6 +60,8 @@ from macros.edition import edition as load_edition  # noqa: E402
 from macros import pipeline  # noqa: E402
 from macros import contents  # noqa: E402
 from macros.errors import ContentError, annotate  # noqa: E402
+from macros.held import HeldError  # noqa: E402
+from macros.caches import templates  # noqa: E402
 from macros.permalinks import PermalinksOutOfNames  # noqa: E402
 from macros.printing.settings import Settings  # noqa: E402  (not the package: it would load WeasyPrint)
 from macros.printing.settings import truthy  # noqa: E402
@@ -329,16 +334,27 @@ def on_env(env, config, files):
     """`hb_t(key, **values)`: a word from macros/labels.yml in this build's language, escaped for
     HTML, for the Material templates we override (the landmarks' names, for one)."""
     labels, lang = _BUILDS[-1].edition.catalogue.labels, config.theme["language"]
+    env.bytecode_cache = templates(_project(config))  # the theme's templates, compiled once (macros/caches.py)
     env.globals["hb_t"] = lambda key, **values: escape(labels.get(key, lang, **values))
     return env
 
 
 def on_page_content(html, page, config, files):
-    """The page's contents lists, now that its headings have their ids (macros/contents.py): on a
-    page whose body is still in English, they name the standard sections in the page's
-    language; a method page gets its own list after the card, where the skip link lands."""
+    """The finished HTML the macros held out of Markdown's way, back in the page where search
+    reads it (macros/held.py; the rest goes back in `_held_late`), with its ids known to MkDocs'
+    check of links to anchors. Then the page's contents lists, now that its headings have their
+    ids (macros/contents.py): on a page whose body is still in English, they name the standard
+    sections in the page's language; a method page gets its own list after the card, where the
+    skip link lands."""
     lang, catalogue = config.theme["language"], _BUILDS[-1].edition.catalogue
     src = page.file.src_uri
+    held = getattr(page, "handbook_held", None)
+    if held is not None:
+        try:
+            html, ids = held.fill(html)
+        except HeldError as error:
+            raise PluginError(str(error)) from None
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
     if lang != ORIGINAL and src in catalogue.originals:
         done = catalogue.translation(src)
         if done is None or (done.kind != "chapter" and not done.has_body):  # the body is the English
@@ -376,7 +392,15 @@ def _skip_link(context, page, config, nav):
     return context
 
 
-on_page_context = CombinedEvent(_alternates, _skip_link)
+@event_priority(-100)  # after the search plugin has read the page: what it should not index (macros/held.py)
+def _held_late(context, page, config, nav):
+    held = getattr(page, "handbook_held", None)
+    if held is not None:
+        page.content = held.fill_late(page.content)
+    return context
+
+
+on_page_context = CombinedEvent(_alternates, _skip_link, _held_late)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it
