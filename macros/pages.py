@@ -118,8 +118,10 @@ class Pages:
         return self._links(self.cat.items("tool"))
 
     def _links(self, entries: list[Entry]) -> str:
-        """A list of links to items, each with its summary (held: it is finished HTML)."""
-        return self.held.block(self.render.link_list(entries, self._link()))
+        """A list of links to items, each with its summary (held: it is finished HTML). Not read
+        by search: each summary is found on its item's own page, and a method's words found on
+        every page that lists it (its neighbours, its phase, its mindsets) only crowd the results."""
+        return self.held.block(self.render.link_list(entries, self._link()), search=False)
 
     def journey(self) -> str:
         """Each phase with its description and every method that serves it (main phase or not)."""
@@ -343,8 +345,8 @@ class Pages:
                 f"**{t('walk_after')}:**\n\n"
                 f"{self._links(after) if after else t('walk_end')}\n"
             )
-            # The page's own card is read by search (its other names, what it needs and gives).
-            card = hold(self.render.card(entry, link, planner=self._planner()))
+            # Search gets the card's words from its data (macros/search.py), not from its HTML.
+            card = hold(self.render.card(entry, link, planner=self._planner()), search=False)
             if self.pdf:
                 card += hold(print_card_html(self.render, self.files, entry, self._relative), search=False)
             # The page's own contents list, after the card, where the text begins (macros/contents.py).

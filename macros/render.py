@@ -151,6 +151,21 @@ class Renderer:
             "related": refs("method", d.related),
         }
 
+    def card_text(self, entry: Entry) -> str:
+        """What a method's card says, as text for the search index: the same view model and words
+        as the card (hb-card.html), each part named, without the card's markup or its buttons.
+        The card itself is not read by the search plugin (macros/held.py): this is cheaper, and
+        gives each word a space of its own ("What it is: One-to-one…", not "What it isOne-to-one…")."""
+        m, w = self.method_model(entry, lambda e: ""), self.words
+        parts = [(w["what"], m["summary"]), (w["why"], m["why"]), (w["also_called"], ", ".join(m["aliases"])),
+                 (w["phases"], ", ".join(p["label"] for p in m["phases"])), (w["time"], m["time"]),
+                 (w["people"], m["people"]), (w["difficulty"], m["difficulty"]),
+                 (w["materials"], "; ".join(m["materials"])), (w["outputs"], "; ".join(m["outputs"])),
+                 (w["mindsets"], ", ".join(r["title"] for r in m["mindsets"])),
+                 (w["tools"], ", ".join(r["title"] for r in m["tools"])),
+                 (w["related"], ", ".join(r["title"] for r in m["related"]))]
+        return " ".join(f"{name}: {text}{'' if text.endswith(('.', '?', '!')) else '.'}" for name, text in parts if text)
+
     def minutes(self, entry: Entry, bound: str) -> int:
         time = entry.data.time
         return getattr(time, bound) * self.cat.vocab.term("time_units", time.unit).extra["minutes"]

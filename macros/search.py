@@ -7,6 +7,11 @@ add an `aliases` value to the page-level document of every method and tool that 
 in the index file the search plugin has just written. Sections of the page are left as they are,
 so the page itself ranks first.
 
+Each method's card is written into its page-level document's text from the card's own view
+model (Renderer.card_text), not read from the page: the search plugin does not read the card
+(macros/held.py), which made the build faster and the text better (a space between each name and
+its words, and none of the card's button labels).
+
 A language lunr.js has no support for (Welsh) gets its own lunr plugin: the index's config names
 the language only when the site ships that plugin (overrides/assets/javascripts/lunr/min/), since
 MkDocs' search settings accept only the languages lunr-languages has and fall back to English.
@@ -19,6 +24,7 @@ ours. Pages in full get none, and the original language's site none at all.
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -47,6 +53,32 @@ def add_aliases(index: dict, aliases: dict[str, str]) -> int:
         if names:
             doc["aliases"] = names
             count += 1
+    return count
+
+
+def cards_by_location(catalogue: Catalogue, use_directory_urls: bool, lang: str) -> dict[str, str]:
+    """Each method card's words, as text (Renderer.card_text), by the address of its page."""
+    from .render import Renderer
+
+    render = Renderer.of(catalogue, lang)
+    return {item_url("method", e.slug, use_directory_urls): html.escape(render.card_text(e), quote=False)
+            for e in catalogue.items("method")}
+
+
+def add_cards(index: dict, cards: dict[str, str]) -> int:
+    """Put each method's card first in its page-level document's text, where the search plugin
+    put it when it read the card; returns how many documents got one. A method page without a
+    page-level document would lose its card's words from search, so that stops the build."""
+    count = 0
+    for doc in index.get("docs", []):
+        card = cards.get(doc.get("location"))
+        if card:
+            doc["text"] = f"{card} {doc['text']}".strip() if doc.get("text") else card
+            count += 1
+    if count != len(cards):
+        found = {doc.get("location") for doc in index.get("docs", [])}
+        raise ValueError(f"the search index has no page-level document for {', '.join(sorted(set(cards) - found))}: "
+                         "their cards' words would not be found.")
     return count
 
 
@@ -87,6 +119,7 @@ def finish_index(site_dir: Path, catalogue: Catalogue, use_directory_urls: bool,
         raise ValueError("mkdocs.yml: plugins.search.fields must list `aliases` (with a boost) for other names "
                          "to be searchable.")
     add_aliases(index, aliases)
+    add_cards(index, cards_by_location(catalogue, use_directory_urls, lang))
     add_states(index, states_by_location(catalogue, use_directory_urls, lang))
     if lang != "en" and (Path(site_dir) / LUNR / f"lunr.{lang}.min.js").is_file():
         settings = index.setdefault("config", {})

@@ -55,3 +55,33 @@ def test_an_empty_list_of_other_names_needs_no_translation(mini):
     """The copy-me templates carry `aliases: []`: a page that keeps it has nothing to translate."""
     edit(mini, "methods/alpha.md", "why: Because", "aliases: []\nwhy: Because")
     assert problems(mini) == []
+
+
+def front_matter(path) -> dict:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+
+
+def test_every_method_cards_words_are_in_its_search_document_and_nowhere_else(site):
+    """Search reads each card from its front matter (macros/search.py), not from the pages: its
+    words are in its own page's document, named, and the planner and the methods index, which
+    show every card, are not found for them."""
+    from helpers import ROOT
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    for file in sorted((ROOT / "docs" / "methods").glob("*.md")):
+        if file.name == "index.md" or file.name.count(".") > 1:
+            continue
+        meta = front_matter(file)
+        text = docs[f"methods/{file.stem}/"]["text"]
+        assert text.startswith("What it is: "), (file.name, text[:80])
+        for words in (meta["summary"], meta["why"], meta["outputs"][0], meta["materials"][-1]):
+            assert words.replace("&", "&amp;") in text, (file.name, words)
+        # Not the card's buttons.
+        assert "Add to my session" not in text, file.name
+    summary = front_matter(ROOT / "docs" / "methods" / "interviews.md")["summary"]
+    for location, doc in docs.items():
+        if location.split("#")[0] in ("planner/", "methods/", "start/"):
+            assert summary not in doc["text"], location
