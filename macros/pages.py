@@ -167,12 +167,23 @@ class Pages:
                                f'<ol class="hb-journey-map__list hb-no-print">{"".join(items)}</ol>\n</figure>',
                                search=False)
 
+    def _table(self, head: list[str], rows: list[list[str]], wrapper: str = "") -> str:
+        """A table in HTML (cells given as HTML; `code` spans written `like this`), held out of
+        Markdown (macros/held.py): as Markdown tables, the contributor guide's and the translators'
+        tables were the slowest pages to build after the planner."""
+        def cell(text: str) -> str:
+            return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+        table = ("<table>\n<thead>\n<tr>" + "".join(f"<th>{cell(h)}</th>" for h in head) + "</tr>\n</thead>\n<tbody>\n"
+                 + "\n".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
+                 + "\n</tbody>\n</table>")
+        return self.held.block(f'<div class="{wrapper}">\n{table}\n</div>' if wrapper else table)
+
     def vocabulary_table(self, name: str) -> str:
         """A table of a vocabulary's allowed values, for the contributor guide."""
-        rows = ["| Value | Label | Meaning |", "| --- | --- | --- |"]
-        for term in self.cat.vocab.terms(name):
-            rows.append(f"| `{term.key}` | {html.escape(term.text(self.lang))} | {html.escape(term.describe(self.lang))} |")
-        return "\n".join(rows)
+        return self._table(["Value", "Label", "Meaning"],
+                           [[f"`{html.escape(term.key)}`", html.escape(term.text(self.lang)), html.escape(term.describe(self.lang))]
+                            for term in self.cat.vocab.terms(name)])
 
     def fields_table(self, kind: str) -> str:
         """Every front matter field of a kind, from the same JSON Schema editors use:
@@ -180,12 +191,12 @@ class Pages:
         schema = jsonschema.build(kind, self.cat.vocab)
         required = set(schema.get("required", []))
         # Three columns, not four: the table must fit a phone without scrolling sideways.
-        rows = ["| Field | What it holds | Limits and allowed values |", "| --- | --- | --- |"]
+        rows = []
         for name, prop in schema["properties"].items():
             need = self.render.t("field_required" if name in required else "field_optional")
-            rows.append(f"| `{name}` ({need}) | "
-                        f"{html.escape(prop.get('description', ''))} | {_limits(prop, schema)} |")
-        return "\n".join(rows)
+            rows.append([f"`{html.escape(name)}` ({html.escape(need)})", html.escape(prop.get("description", "")),
+                         html.escape(_limits(prop, schema), quote=False)])
+        return self._table(["Field", "What it holds", "Limits and allowed values"], rows)
 
     def contributors(self) -> str:
         """Everyone in the git history, thanked on the About page (macros/contributors.py)."""
@@ -198,17 +209,17 @@ class Pages:
 
     def terminology_table(self) -> str:
         """The handbook's English-Welsh terms (macros/terminology.yml), for translators."""
-        rows = ["| English | Cymraeg | Note |", "| --- | --- | --- |"]
+        rows = []
         for term in self.cat.terminology:
             note = term.get("note", "")
             if term.get("also"):  # other wordings, right in some sentences
                 note = f"{note} Also: {', '.join(term['also'])}.".strip()
             if term.get("avoid"):  # a wording a reviewer found wrong: the tests fail on it
                 note = f"{note} Not: {', '.join(term['avoid'])}.".strip()
-            rows.append(f"| {html.escape(term['en'])} | {html.escape(term['cy'])} | {html.escape(note)} |")
+            rows.append([html.escape(term["en"]), html.escape(term["cy"]), html.escape(note)])
         # A wrapper the stylesheet can reach: long terms wrap, so the table fits a phone's width
         # instead of scrolling sideways (a scrolling region would need its own focus stop).
-        return '<div class="hb-terms" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+        return self._table(["English", "Cymraeg", "Note"], rows, wrapper="hb-terms")
 
     def _states(self, lang: str) -> dict[str, int]:
         """How many pages are in each state of translation into a language."""

@@ -87,7 +87,7 @@ class Build:
 
 RUN: pipeline.Run | None = None
 _BUILDS: list[Build] = []
-_COMMAND = {"name": "build"}
+_COMMAND = {"name": "build", "starting": False}
 
 
 def _languages() -> list[str]:
@@ -141,7 +141,11 @@ class MkDocsSites:
         config = load_config(config_file=str(self.root / name), site_dir=str(site_dir), strict=self.strict)
         if offline:  # plain .html links and an inlined search index, for reading from disk
             _offline_plugin(config).config.enabled = True
-        config.plugins.on_startup(command="build", dirty=False)
+        _COMMAND["starting"] = True  # this startup is the pipeline's, not a command's (on_startup)
+        try:
+            config.plugins.on_startup(command="build", dirty=False)
+        finally:
+            _COMMAND["starting"] = False
         current = Build(lang)
         _BUILDS.append(current)
         try:
@@ -186,7 +190,10 @@ def _site(config, current: Build) -> pipeline.Site:
 # Events ------------------------------------------------------------------------------------
 
 def on_startup(command: str, dirty: bool) -> None:
-    if not _BUILDS:  # the command's own (a build the pipeline starts says "build" too)
+    # The command's own. A site the pipeline builds says "build" too, and under serve it may be
+    # the only one of a round (a Welsh edit rebuilds Welsh alone, outside any English build): taken
+    # for the command, it turned the next round into a whole `mkdocs build` (PDFs, offline copy).
+    if not _BUILDS and not _COMMAND["starting"]:
         _COMMAND["name"] = command
 
 

@@ -48,7 +48,8 @@ def test_which_languages_a_change_affects(mini):
 
 def test_serve_rebuilds_only_the_edited_language_and_the_edited_language_first(tmp_path):
     project, log = copy_project(tmp_path / "project"), tmp_path / "serve.log"
-    with serving(project, log, HANDBOOK_LANGUAGES="en,cy", HANDBOOK_PDF="false") as (server, base):
+    # With the PDFs: serve makes them once, in the background, and never again in a rebuild.
+    with serving(project, log, HANDBOOK_LANGUAGES="en,cy", HANDBOOK_PDF="true") as (server, base):
         def shows(url: str, text: str, seconds: float = 60) -> None:
             end = time.monotonic() + seconds
             while time.monotonic() < end:
@@ -70,10 +71,17 @@ def test_serve_rebuilds_only_the_edited_language_and_the_edited_language_first(t
         assert rebuilt() == ["Cymraeg"], "a Welsh edit rebuilds the Welsh site only"
 
         # The English home page's text: its Welsh page has its own, so English alone is rebuilt,
-        # and the Welsh site stays served meanwhile.
+        # and the Welsh site stays served meanwhile. (The Welsh-only rebuild before it must not
+        # have turned the next round into a whole `mkdocs build`: every language, the PDFs and
+        # the offline copy, which made a saved edit take twenty seconds to show.)
+        before = log.read_text()
         edit(project / "docs", "index.md", "A tiny handbook for tests.", "A small handbook for tests.")
         shows("", "A small handbook for tests.")
         assert rebuilt()[1:] == ["English"], rebuilt()
+        time.sleep(1)
+        this_round = log.read_text()[len(before):]
+        assert "Building the Cymraeg site" not in this_round and "Offline copy" not in this_round, this_round
+        assert "PDFs (" not in this_round, this_round
         shows("cy/", "Llawlyfr bach iawn", seconds=1)
         shows("cy/methods/alpha/", "Dull alffa", seconds=1)
 
