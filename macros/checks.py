@@ -47,10 +47,11 @@ def _headings(source: "Source") -> list[tuple[int, int, str]]:
     """(line, level, text) of each markdown heading outside fenced code."""
     found, fenced = [], False
     for number, line in enumerate(source.body.splitlines(), start=source.body_start):
-        if FENCE_LINE.match(line):
+        start = line.lstrip()[:3]
+        if start in ("```", "~~~") and FENCE_LINE.match(line):
             fenced = not fenced
             continue
-        match = None if fenced else HEADING.match(line)
+        match = None if fenced or not line.startswith("#") else HEADING.match(line)
         if match:
             # A heading's attribute list ({ #id }, as translations keep the English anchors) is not its text.
             text = re.sub(r"\s*\{[^{}]*\}\s*$", "", match.group(2))
@@ -94,9 +95,10 @@ def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
     # Images shown as code (a fenced block or `an inline span`) are examples, not images:
     # blank them for the image checks only. Jinja still reads code, so "{{" is checked everywhere.
     shown = FENCE_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), body)
-    shown_lines = [CODE_SPAN.sub("", line) for line in shown.splitlines()]
+    shown_lines = shown.splitlines()
     for index, (number, line) in enumerate(enumerate(body.splitlines(), start=source.body_start)):
-        for match in JINJA.finditer(line):
+        # (Each pattern is tried only on the lines that could hold it: this runs on every page.)
+        for match in JINJA.finditer(line) if "{" in line else ():
             call = MACRO_CALL.match(line, match.start())
             if call and call.group(1) in macros:
                 continue
@@ -113,9 +115,13 @@ def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
                 f'"{match.group(0)}" would be read as a template command and break the page. '
                 "If you meant the characters themselves, wrap them in {% raw %} and {% endraw %}.",
             ))
-        for alt, target in IMAGE.findall(shown_lines[index]):
+        shown_line = shown_lines[index]
+        if "![" not in shown_line and ("<" not in shown_line or "<img" not in shown_line.lower()):
+            continue
+        shown_line = CODE_SPAN.sub("", shown_line)
+        for alt, target in IMAGE.findall(shown_line):
             problems += _check_image(source, number, alt, target, root)
-        for tag in IMG_TAG.findall(shown_lines[index]):
+        for tag in IMG_TAG.findall(shown_line):
             if not re.search(r"\balt\s*=\s*[\"'][^\"']+[\"']", tag):
                 problems.append(Problem(source.path, number, "", f"the image {tag} has no alt text. "
                                         'Add alt="…" describing what the image shows.'))

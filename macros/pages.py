@@ -146,7 +146,7 @@ class Pages:
         is aria-hidden, its links are for pointers only (out of the tab order), and the list
         carries the links for keyboards and screen readers: it is visually hidden until a link
         in it has focus, when it shows (handbook.css), so keyboard focus is always visible."""
-        from .pictures import Phase, journey_svgs
+        from .pictures import Phase, journey_svgs, picture_cache
 
         here = self.page_src == "journey.md"
         chapter = "" if here else self._page("journey.md")
@@ -154,7 +154,7 @@ class Pages:
         phases = [Phase(term.key, n, term.text(self.lang), f"{chapter}#{term.key}",
                         [(e.data.title, link(e)) for e in self.cat.methods_in_phase(term.key, main_only=True)])
                   for n, term in enumerate(self.cat.vocab.terms("phases"), start=1)]
-        pictures = journey_svgs(phases)
+        pictures = journey_svgs(phases, picture_cache(self.root))
         items = []
         for phase in phases:
             methods = "".join(f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for title, href in phase.methods)
@@ -391,7 +391,7 @@ class Pages:
                                           ("png", "image/png", len(png_data)))]
         words = html.escape(t("whiteboard_links", svg="\0svg\0", png="\0png\0"))
         words = words.replace("\0svg\0", links[0]).replace("\0png\0", links[1])
-        return (f'<div class="hb-preview hb-no-print">\n<div class="hb-preview__picture">{preview(sheet)}</div>\n'
+        return (f'<div class="hb-preview hb-no-print">\n<div class="hb-preview__picture">{preview(sheet, picture_cache(self.root))}</div>\n'
                 f'<p class="hb-preview__text"><strong>{html.escape(t("whiteboard"))}:</strong> {words} '
                 f'{html.escape(t("whiteboard_about"))}</p>\n</div>')
 

@@ -98,13 +98,16 @@ def journey_drawing(phases: list[Phase], columns: int, total_width: float) -> Dr
     return drawing
 
 
-def journey_svgs(phases: list[Phase]) -> dict[str, str]:
+def journey_svgs(phases: list[Phase], cache: Path | None = None) -> dict[str, str]:
     """Two arrangements of the same picture: three phases a row (desktop, print) and a stack (phones)."""
-    wide = journey_drawing(phases, 3, 700)
-    tall = journey_drawing(phases, 1, 340)
     hidden = {"aria-hidden": "true", "focusable": "false"}
-    return {"wide": svg(wide, {"class": "hb-journey-map__svg hb-journey-map__svg--wide", **hidden}),
-            "tall": svg(tall, {"class": "hb-journey-map__svg hb-journey-map__svg--tall hb-no-print", **hidden})}
+
+    def draw(columns: int, width: float, css: str):
+        return lambda: svg(journey_drawing(phases, columns, width), {"class": css, **hidden})
+
+    return {"wide": _drawn(f"journey wide {phases!r}", cache, draw(3, 700, "hb-journey-map__svg hb-journey-map__svg--wide")),
+            "tall": _drawn(f"journey tall {phases!r}", cache,
+                           draw(1, 340, "hb-journey-map__svg hb-journey-map__svg--tall hb-no-print"))}
 
 
 # Worksheets -------------------------------------------------------------------------------
@@ -388,10 +391,21 @@ def whiteboard(sheet: Sheet, words: dict[str, str], cache: Path | None = None) -
                standalone=True, title=sheet.title)
     _MADE[key] = text, png(drawing, scale=1920 / WHITEBOARD.width)
     if stored is not None:
-        stored[0].parent.mkdir(parents=True, exist_ok=True)
-        stored[1].write_bytes(_MADE[key][1])  # the PNG first: an SVG without its PNG is not a hit
-        stored[0].write_text(text, encoding="utf-8")
+        _store(stored[1], _MADE[key][1])  # the PNG first: an SVG without its PNG is not a hit
+        _store(stored[0], text.encode("utf-8"))
     return _MADE[key]
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all (another build may be reading the folder)."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.replace(temporary, path)
 
 
 def whiteboards(catalogue, lang: str, site_name: str, cache: Path | None = None) -> dict[str, bytes]:
@@ -404,11 +418,31 @@ def whiteboards(catalogue, lang: str, site_name: str, cache: Path | None = None)
     return files
 
 
-def preview(sheet: Sheet) -> str:
+def preview(sheet: Sheet, cache: Path | None = None) -> str:
     """The small preview on the tool's page: the sheet's shape with its boxes' numbers. Decorative
     (aria-hidden): the worksheet itself follows on the page, in words."""
-    return svg(sheet_drawing(sheet, PREVIEW), {"class": "hb-preview__svg", "aria-hidden": "true", "focusable": "false"},
-               links=False)
+    return _drawn(f"preview {sheet!r}", cache, lambda: svg(
+        sheet_drawing(sheet, PREVIEW), {"class": "hb-preview__svg", "aria-hidden": "true", "focusable": "false"},
+        links=False))
+
+
+_SVGS: dict[str, str] = {}
+
+
+def _drawn(what: str, cache: Path | None, make) -> str:
+    """A picture in the page (SVG text), drawn once for what it is drawn from (`what`, with the
+    drawing code's version: see _MADE) and kept like the whiteboards. A build that finds them all
+    measures no text, so it loads neither Pillow nor a font."""
+    key = hashlib.sha256(f"{_code_version()}|{what}".encode("utf-8")).hexdigest()
+    if key not in _SVGS:
+        stored = cache / f"{key}.svg" if cache else None
+        if stored is not None and stored.is_file():
+            _SVGS[key] = stored.read_text(encoding="utf-8")
+        else:
+            _SVGS[key] = make()
+            if stored is not None:
+                _store(stored, _SVGS[key].encode("utf-8"))
+    return _SVGS[key]
 
 
 def size_text(n: int) -> str:

@@ -8,6 +8,7 @@ points, which differs between a page of the site and a PDF.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -63,7 +64,7 @@ class Renderer:
     def t(self, key: str, **values) -> str:
         return self.cat.labels.get(key, self.lang, **values)
 
-    @property
+    @functools.cached_property  # (a renderer's words do not change: it is made once per catalogue)
     def words(self) -> dict[str, str]:
         keys = ("card_label", "what", "why", "phases", "time", "people", "difficulty", "materials",
                 "outputs", "mindsets", "tools", "related", "steps", "none", "worksheet_intro",
