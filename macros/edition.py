@@ -45,8 +45,55 @@ def _entry(docs_dir: Path, root: Path) -> tuple[tuple, Content, dict[str, "Editi
     stamp = fingerprint(docs_dir)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != stamp:
-        _CACHE[key] = cached = (stamp, read_content(Path(docs_dir), Path(root)), {})
+        _CACHE[key] = cached = (stamp, _read(Path(docs_dir), Path(root)), {})
     return cached
+
+
+def _read(docs_dir: Path, root: Path) -> Content:
+    """The content, read and checked; or, when exactly the same files were read and passed every
+    check in an earlier build, what that build kept (.cache/content/, macros/caches.py).
+
+    The key is a hash of the bytes of every file under docs/ and of the handbook's code and word
+    lists (macros/: a change to a check reads everything again), with Python's and pydantic's
+    versions. Content with a problem is never kept, so every build that has one reports it. Kept
+    with pickle: the folder is the project's own, as trusted as its code; a file that does not
+    load is read again. Reading and checking is most of a build's fixed cost (a tenth of an
+    HTML build); finding it kept takes a few milliseconds.
+    """
+    import hashlib
+    import pickle
+    import sys
+
+    from .caches import folder
+
+    where = folder(root, "content")
+    if where is None:
+        return read_content(docs_dir, root)
+    import pydantic
+
+    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{docs_dir.resolve()}".encode())
+    for base, pattern in ((docs_dir, "*"), (HERE, "*.py"), (HERE, "*.yml")):
+        for file in sorted(base.rglob(pattern)):
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(f"\0{file.relative_to(base).as_posix()}\0".encode() + file.read_bytes())
+    stored = where / f"{digest.hexdigest()}.pickle"
+    if stored.is_file():
+        try:
+            return pickle.loads(stored.read_bytes())
+        except Exception:  # written by other code, or cut short: read the content instead
+            pass
+    content = read_content(docs_dir, root)  # (raises ContentError: then nothing is kept)
+    import os
+    import tempfile
+
+    where.mkdir(parents=True, exist_ok=True)
+    for old in where.glob("*.pickle"):  # only the latest is worth keeping
+        old.unlink(missing_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=where, suffix=".part")
+    with os.fdopen(handle, "wb") as file:
+        pickle.dump(content, file, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, stored)
+    return content
 
 
 def edition(docs_dir: Path, root: Path, lang: str) -> Edition:
