@@ -81,9 +81,9 @@ def check_sections(kind: str, source: "Source", labels: "Labels", lang: str) -> 
     return problems
 
 
-def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
-    """What every page's text must get right: no level-1 heading, no stray template code,
-    images that exist and have alt text."""
+def check_body(source: "Source", root: Path, macros: set[str], blocks: frozenset = frozenset()) -> list[Problem]:
+    """What every page's text must get right: no level-1 heading, no stray template code, a
+    macro that makes a block (`blocks`) on a line of its own, images that exist and have alt text."""
     problems = []
     for line, level, text in _headings(source):
         if level == 1:
@@ -100,6 +100,13 @@ def check_body(source: "Source", root: Path, macros: set[str]) -> list[Problem]:
         # (Each pattern is tried only on the lines that could hold it: this runs on every page.)
         for match in JINJA.finditer(line) if "{" in line else ():
             call = MACRO_CALL.match(line, match.start())
+            if call and call.group(1) in blocks and line.strip() != call.group(0):
+                problems.append(Problem(
+                    source.path, number, "",
+                    f'"{call.group(0)}" makes a block (a list, a table, a picture or a form): put it on a line '
+                    "of its own, with a blank line before and after it, not inside a sentence or a list item.",
+                ))
+                continue
             if call and call.group(1) in macros:
                 continue
             if call:

@@ -29,6 +29,8 @@ import re
 
 PREFIX = "hbheld"  # letters and digits only: no Markdown or smart-symbol rule changes them
 TOKEN = re.compile(rf"{PREFIX}(\d+)x")
+PARAGRAPH = re.compile(rf"<p>{PREFIX}(\d+)x</p>")  # the token as Markdown leaves it: a paragraph of its own
+LATE = re.compile(rf"<!--{PREFIX}(\d+)x-->")
 ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
@@ -55,7 +57,7 @@ class Held:
             part, search = self.parts[n]
             return part if search else f"<!--{PREFIX}{n}x-->"
 
-        html = re.sub(rf"<p>({PREFIX}(\d+)x)</p>", lambda m: put(TOKEN.match(m.group(1))), html)
+        html = PARAGRAPH.sub(put, html)
         missing = [n for n in range(len(self.parts)) if n not in found]
         if missing:
             raise HeldError(self.page, TOKEN.search(html) is not None)
@@ -63,12 +65,13 @@ class Held:
         return html, ids
 
     def fill_late(self, html: str) -> str:
-        return re.sub(rf"<!--{PREFIX}(\d+)x-->", lambda m: self.parts[int(m.group(1))][0], html)
+        return LATE.sub(lambda m: self.parts[int(m.group(1))][0], html)
 
 
 class HeldError(ValueError):
     def __init__(self, page: str, inline: bool):
-        where = ("a macro that makes a block (a card, a list, the planner) is in the middle of a line or a "
-                 "paragraph: put it on a line of its own, with a blank line before and after it") if inline else \
+        # (The content checks catch a block macro in the middle of a line first: checks.check_body.)
+        where = ("a macro that makes a block (a card, a list, the planner) is in the middle of a paragraph: "
+                 "put it on a line of its own, with a blank line before and after it") if inline else \
                 "a macro's output was lost (inside a code block or an HTML comment?)"
         super().__init__(f"docs/{page}: {where}.")

@@ -232,6 +232,9 @@ def validate_source(kind: str, source: Source) -> tuple[Item | None, list[Proble
 MACROS = ("method_index", "mindset_index", "tool_index", "journey", "journey_map", "vocabulary_table", "fields_table",
           "start_guide", "session_planner", "terminology_table", "translation_status", "translation_counts",
           "review_progress", "contributors")
+# The macros whose output is a block (a list, a table, a picture, a form): each must stand on a
+# line of its own (macros/held.py keeps their HTML out of Markdown's way as a paragraph).
+BLOCK_MACROS = frozenset(MACROS) - {"review_progress", "translation_counts", "contributors"}
 # The session planner's page: every card links to it.
 PLANNER = "planner.md"
 # Copy-me templates for contributors: kept in docs/ so they are easy to find, but not built.
@@ -264,7 +267,7 @@ def check_chapters(docs_dir: Path, root: Path, originals: dict | None = None) ->
                 problems.append(Problem(rel, source.line_of(key), str(key),
                                         f"unknown field.{did_you_mean(str(key), list(CHAPTER_FIELDS))} "
                                         f"{allowed_list(list(CHAPTER_FIELDS))}"))
-        problems += checks.check_body(source, root, set(MACROS))
+        problems += checks.check_body(source, root, set(MACROS), BLOCK_MACROS)
     return problems
 
 
@@ -323,7 +326,7 @@ def read_content(docs_dir: Path, root: Path | None = None) -> Content:
                 continue
             problems += checks.check_slug(file.stem, rel)
             problems += checks.check_sections(kind, source, labels, ORIGINAL)
-            problems += checks.check_body(source, root, set(MACROS))
+            problems += checks.check_body(source, root, set(MACROS), BLOCK_MACROS)
             data, found = validate_source(kind, source)
             problems += found
             originals[f"{folder}/{file.name}"] = (kind, source)
@@ -385,6 +388,6 @@ def load_translations(docs_dir: Path, root: Path, lang: str, originals: dict[str
                          and p.field not in counted]
             if source.body.strip():
                 problems += checks.check_sections(kind, source, labels, lang)
-        problems += checks.check_body(source, root, set(MACROS))
+        problems += checks.check_body(source, root, set(MACROS), BLOCK_MACROS)
         found[src_uri] = Translation(src_uri, lang, kind, source, status, rev, translations.revision(kind, english))
     return found, problems

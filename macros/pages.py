@@ -162,10 +162,10 @@ class Pages:
             items.append(f'<li><a href="{html.escape(phase.href)}">{html.escape(name)}</a>'
                          f'{f"<ul>{methods}</ul>" if methods else ""}</li>')
         caption = html.escape(self.render.t("journey_map_caption"))
-        return self.held.block(f'<figure class="hb-journey-map">\n<figcaption class="hb-journey-map__caption">{caption}</figcaption>\n'
-                f'<div class="hb-journey-map__picture">{pictures["wide"]}{pictures["tall"]}</div>\n'
-                               f'<ol class="hb-journey-map__list hb-no-print">{"".join(items)}</ol>\n</figure>',
-                               search=False)
+        figure = (f'<figure class="hb-journey-map">\n<figcaption class="hb-journey-map__caption">{caption}</figcaption>\n'
+                  f'<div class="hb-journey-map__picture">{pictures["wide"]}{pictures["tall"]}</div>\n'
+                  f'<ol class="hb-journey-map__list hb-no-print">{"".join(items)}</ol>\n</figure>')
+        return self.held.block(figure, search=False)
 
     def _table(self, head: list[str], rows: list[list[str]], wrapper: str = "") -> str:
         """A table in HTML (cells given as HTML; `code` spans written `like this`), held out of

@@ -273,6 +273,16 @@ def test_unknown_macro_in_a_chapter_is_reported(mini):
         'Did you mean "method_index"? (allowed: contributors, fields_table, journey, journey_map, method_index,')
 
 
+def test_a_block_macro_inside_a_sentence_is_reported(mini):
+    """A macro that makes a block (here the methods finder) must stand on its own line: inside a
+    sentence or a list item its HTML would be cut in two by Markdown."""
+    edit(mini, "methods/index.md", "{{ method_index() }}", "- Every method: {{ method_index() }}")
+    assert only(problems(mini)) == (
+        'docs/methods/index.md, line 9: "{{ method_index() }}" makes a block (a list, a table, a picture or a '
+        "form): put it on a line of its own, with a blank line before and after it, not inside a sentence or a "
+        "list item.")
+
+
 def test_a_label_without_a_welsh_text_stops_the_build(tmp_path, monkeypatch):
     """One registry of words: a label missing in a language is an error naming the file, line and
     key, never English shown in its place."""
