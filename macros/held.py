@@ -64,6 +64,11 @@ class Held:
         ids = {i for part, _ in self.parts for i in ID.findall(part)}
         return html, ids
 
+    def after_search(self, html: str) -> str:
+        """Hold HTML made once the page is HTML (its contents list), for after search has read it."""
+        self.parts.append((html, False))
+        return f"<!--{PREFIX}{len(self.parts) - 1}x-->"
+
     def fill_late(self, html: str) -> str:
         return LATE.sub(lambda m: self.parts[int(m.group(1))][0], html)
 

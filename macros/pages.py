@@ -276,7 +276,8 @@ class Pages:
             counts = self._states(lang)
             summary = t("status_summary", language=NAMES[lang], total=len(pages), **{k.replace("-", "_"): v for k, v in counts.items()})
             table = f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
-            parts.append(f"{summary}\n\n" + self.held.block(table))
+            # (Not read by search: a row for every page would match every page's title.)
+            parts.append(f"{summary}\n\n" + self.held.block(table, search=False))
         return "\n\n".join(parts)
 
     def _relative_md(self, src_uri: str) -> str:

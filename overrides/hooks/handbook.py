@@ -374,7 +374,8 @@ def on_page_content(html, page, config, files):
                 contents.translate_toc(page.toc, [], [], ORIGINAL)
     if contents.PLACE in html:
         title = catalogue.labels.get("contents_title", lang)
-        html = html.replace(contents.PLACE, contents.contents_html(page.toc, title), 1)
+        listed = contents.contents_html(page.toc, title)  # (search leaves it out: it is after_search)
+        html = html.replace(contents.PLACE, held.after_search(listed) if held is not None else listed, 1)
         _BUILDS[-1].skip_to_contents.add(src)
     return html
 

@@ -38,7 +38,12 @@ from helpers import serving  # noqa: E402
 from pdf import synthetic  # noqa: E402
 from report import record  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false"}
+# Python as a reader's machine runs it: writing compiled modules (__pycache__) on the first run and
+# reading them after. An environment that turns that off (PYTHONDONTWRITEBYTECODE, as some CI and
+# sandboxes do) would make every run of ours compile the handbook's code again, while the bare
+# build's code (Material, in site-packages) was compiled when it was installed.
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+       "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_GIT_DATES": "false"}
 METHOD = "journey-mapping"  # has a Welsh translation with its own body
 
 
