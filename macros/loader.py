@@ -106,14 +106,14 @@ class Catalogue:
         before = [e for e in related if place(e) < here]
         after = [e for e in related if place(e) > here]
         same = [e for e in related if place(e) == here]
-        methods = [e for e in self.items("method") if e.slug != entry.slug]
+        if "_by_phase" not in self.__dict__:  # each phase's methods (by main phase), in order: once
+            self._by_phase = [[e for e in self.items("method") if place(e) == p] for p in range(len(phases))]
+        by_phase = self._by_phase  # (no method is in a phase other than its own here: it is not itself)
         if not before:
-            before = next(([e for e in methods if place(e) == p] for p in range(here - 1, -1, -1)
-                           if any(place(e) == p for e in methods)), [])
+            before = next((by_phase[p] for p in range(here - 1, -1, -1) if by_phase[p]), [])
         if not after:
-            after = next(([e for e in methods if place(e) == p] for p in range(here + 1, len(phases))
-                          if any(place(e) == p for e in methods)), same)
-        return before[:limit], after[:limit]
+            after = next((by_phase[p] for p in range(here + 1, len(phases)) if by_phase[p]), same)
+        return list(before[:limit]), list(after[:limit])
 
     def methods_in_phase(self, phase: str, main_only: bool = False) -> list[Entry]:
         methods = self.items("method")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .caches import templates
 from .loader import Catalogue, Entry
@@ -189,11 +189,8 @@ class Renderer:
     # HTML ----------------------------------------------------------------
     # Small inline templates, compiled once per renderer (compiling is most of their cost).
     INLINE = {
-        "text": "{{ x }}",
         "aliases": '<p class="hb-aliases"><strong>{{ label }}:</strong> <span{% if lang %} lang="{{ lang }}"{% endif %}>'
                    '{{ names|join(", ") }}</span></p>',
-        "link_list": '<ul class="hb-list">{% for e in entries %}<li{% if lang(e) %} lang="{{ lang(e) }}"{% endif %}>'
-                     '<a href="{{ link(e) }}">{{ e.data.title }}</a>: {{ e.data.summary }}</li>{% endfor %}</ul>',
     }
 
     def _compiled(self, name: str):
@@ -363,9 +360,17 @@ class Renderer:
         return words
 
     def link_list(self, entries: list[Entry], link: Link) -> str:
+        """Links to items, each with its summary. In Python rather than a template: it is on every
+        method page twice, and a template's loop cost more than the rest of the page's macros."""
         if not entries:
-            return f"<p>{self._compiled('text').render(x=self.t('no_methods'))}</p>"
-        return self._compiled("link_list").render(entries=entries, link=link, lang=self.lang_of)
+            return f"<p>{escape(self.t('no_methods'))}</p>"
+        items = []
+        for e in entries:
+            lang = self.lang_of(e)
+            attr = f' lang="{escape(lang)}"' if lang else ""
+            items.append(f'<li{attr}><a href="{escape(link(e))}">{escape(e.data.title)}</a>: {escape(e.data.summary)}</li>')
+        return f'<ul class="hb-list">{"".join(items)}</ul>'
+
 
 
 def field_name(text: str) -> str:

@@ -9,6 +9,8 @@ made by the same function as every other link.
 
 from __future__ import annotations
 
+import functools
+
 import posixpath
 import re
 
@@ -28,6 +30,7 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+@functools.lru_cache(maxsize=65536)
 def item_url(kind: str, slug: str, directory_urls: bool = True) -> str:
     """A mindset's, method's or tool's page: `methods/journey-mapping/`."""
     return page_url(f"{FOLDERS[kind]}/{slug}.md", directory_urls)
@@ -46,6 +49,7 @@ def _parts(path: str) -> list[str]:
     return parts
 
 
+@functools.lru_cache(maxsize=65536)  # (pure, and asked for every link of every card on every page)
 def relative(target: str, from_url: str) -> str:
     """A link from the page at `from_url` to `target` (both relative to the site's root).
 
