@@ -350,13 +350,17 @@ class Pages:
         if entry.kind == "method":
             before, after = self.cat.neighbours(entry)
             t = self.render.t
-            walk = (
-                f"## {t('walk_heading')} {{ #hb-walk }}\n\n"
-                f"**{t('walk_before')}:**\n\n"
-                f"{self._links(before) if before else t('walk_start')}\n\n"
-                f"**{t('walk_after')}:**\n\n"
-                f"{self._links(after) if after else t('walk_end')}\n"
-            )
+            def esc(text: str) -> str:
+                return html.escape(text, quote=False)
+
+            def side(label: str, entries: list[Entry], none: str) -> str:
+                listed = self.render.link_list(entries, link) if entries else f"<p>{esc(t(none))}</p>"
+                return f"<p><strong>{esc(t(label))}:</strong></p>\n{listed}"
+
+            # The heading in Markdown (it is in the page's contents list); the rest held, as HTML.
+            walk = (f"## {t('walk_heading')} {{ #hb-walk }}\n\n"
+                    + hold(side("walk_before", before, "walk_start") + "\n" + side("walk_after", after, "walk_end"),
+                           search=False))
             # Search gets the card's words from its data (macros/search.py), not from its HTML.
             card = hold(self.render.card(entry, link, planner=self._planner()), search=False)
             if self.pdf:

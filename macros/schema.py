@@ -37,7 +37,7 @@ COLUMNS_MIN, COLUMNS_MAX = 2, 4
 class Strict(BaseModel):
     """Unknown fields are errors, so a typo such as `summmary` is caught."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Range(Strict):
