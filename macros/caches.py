@@ -3,7 +3,8 @@
 - `pdf`: finished PDFs (macros/printing/cache.py, which HANDBOOK_PDF_CACHE points elsewhere);
 - `pictures`: each tool's whiteboard background, drawn (macros/pictures.py);
 - `jinja`: the site's templates, compiled (Jinja's own bytecode cache: `templates`);
-- `content`: the content as read and checked, when it passed every check (macros/edition.py).
+- `content`: the content as read and checked, when it passed every check (macros/edition.py);
+- `schemas`: the front matter's JSON Schemas, for the contributor guide (macros/jsonschema.py).
 
 Every entry is keyed by a hash of what it is made from, so a stale one is never used; the worst
 case is a miss. HANDBOOK_CACHE=false turns them all off (the tests do, so that they test the

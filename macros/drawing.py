@@ -38,8 +38,21 @@ class FontMissing(RuntimeError):
     pass
 
 
+# Where Debian, Ubuntu, Fedora and Arch install Liberation Sans: found there, it is the file
+# fc-match names for it, without starting fc-match (a process for each style, every build).
+KNOWN = {False: ["/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+                 "/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf",
+                 "/usr/share/fonts/TTF/LiberationSans-Regular.ttf"],
+         True: ["/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+                "/usr/share/fonts/liberation-sans/LiberationSans-Bold.ttf",
+                "/usr/share/fonts/TTF/LiberationSans-Bold.ttf"]}
+
+
 @functools.lru_cache(maxsize=None)
 def _font_file(bold: bool) -> str | None:
+    known = next((path for path in KNOWN[bold] if Path(path).is_file()), None)
+    if known:
+        return known
     if shutil.which("fc-match"):
         family = "Liberation Sans:bold" if bold else "Liberation Sans"
         found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True).stdout

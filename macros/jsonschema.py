@@ -43,6 +43,29 @@ def build(kind: str, vocab: Vocabularies) -> dict:
     return schema
 
 
+def built(kind: str, vocab: Vocabularies, cache: Path | None) -> dict:
+    """`build`, kept between builds in `cache` (macros/caches.py) under a hash of the models' code,
+    pydantic's version and the allowed values: pydantic makes a schema slowly, and the contributor
+    guide's fields page shows every kind's on every build."""
+    if cache is None:
+        return build(kind, vocab)
+    import hashlib
+
+    import pydantic
+
+    code = b"".join((Path(__file__).parent / name).read_bytes() for name in ("schema.py", "jsonschema.py"))
+    values = repr({name: vocab.keys(name) for name in sorted(set(VOCAB_FIELDS.values()))})
+    key = hashlib.sha256(code + f"|{pydantic.VERSION}|{kind}|{values}".encode()).hexdigest()
+    stored = cache / f"{key}.json"
+    if stored.is_file():
+        return json.loads(stored.read_text(encoding="utf-8"))
+    schema = build(kind, vocab)
+    from .pictures import _store  # (written whole: another build may be reading the folder)
+
+    _store(stored, json.dumps(schema, ensure_ascii=False).encode("utf-8"))
+    return schema
+
+
 def write(vocab: Vocabularies | None = None) -> list[Path]:
     vocab = vocab or load_vocabularies()
     SCHEMA_DIR.mkdir(parents=True, exist_ok=True)

@@ -188,7 +188,9 @@ class Pages:
     def fields_table(self, kind: str) -> str:
         """Every front matter field of a kind, from the same JSON Schema editors use:
         whether it is required, what it holds and its limits or allowed values."""
-        schema = jsonschema.build(kind, self.cat.vocab)
+        from .caches import folder
+
+        schema = jsonschema.built(kind, self.cat.vocab, folder(self.root, "schemas"))
         required = set(schema.get("required", []))
         # Three columns, not four: the table must fit a phone without scrolling sideways.
         rows = []
