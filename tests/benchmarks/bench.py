@@ -173,7 +173,7 @@ def pdf_steps(project: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--no-write", action="store_true", help="print the figures only")
     args = parser.parse_args()
     rows = []
