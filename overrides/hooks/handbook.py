@@ -14,7 +14,8 @@ events into calls to it, and builds one language's site when the pipeline asks (
 - on_page_content, on_page_context: the finished HTML the macros held out of Markdown's way, put
   back before and after search reads the page (macros/held.py); the pages' contents lists
   (macros/contents.py), where a method page's skip link lands;
-- on_post_build: the other names (aliases) into the search index, and, after the original
+- on_post_build: the other names (aliases) and the method cards' words into the search index
+  (macros/search.py), and, after the original
   language's site, the rest of the build (pipeline.after_first_site);
 - on_serve: rebuilds, on each change, only the languages it can affect.
 
