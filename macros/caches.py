@@ -28,6 +28,17 @@ def folder(root: Path, name: str) -> Path | None:
     return Path(root) / ".cache" / name if enabled() else None
 
 
+def store(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all: another build may be reading the folder."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.replace(temporary, path)
+
+
 def templates(root: Path):
     """A bytecode cache for a Jinja environment: compiling the templates was a tenth of an HTML
     build (every build, and every rebuild under serve, starts a new environment), and Jinja checks

@@ -64,7 +64,7 @@ def _read(docs_dir: Path, root: Path) -> Content:
     import pickle
     import sys
 
-    from .caches import folder
+    from .caches import folder, store
 
     where = folder(root, "content")
     if where is None:
@@ -83,16 +83,9 @@ def _read(docs_dir: Path, root: Path) -> Content:
         except Exception:  # written by other code, or cut short: read the content instead
             pass
     content = read_content(docs_dir, root)  # (raises ContentError: then nothing is kept)
-    import os
-    import tempfile
-
-    where.mkdir(parents=True, exist_ok=True)
     for old in where.glob("*.pickle"):  # only the latest is worth keeping
         old.unlink(missing_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=where, suffix=".part")
-    with os.fdopen(handle, "wb") as file:
-        pickle.dump(content, file, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, stored)
+    store(stored, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
     return content
 
 

@@ -60,9 +60,9 @@ def built(kind: str, vocab: Vocabularies, cache: Path | None) -> dict:
     if stored.is_file():
         return json.loads(stored.read_text(encoding="utf-8"))
     schema = build(kind, vocab)
-    from .pictures import _store  # (written whole: another build may be reading the folder)
+    from .caches import store
 
-    _store(stored, json.dumps(schema, ensure_ascii=False).encode("utf-8"))
+    store(stored, json.dumps(schema, ensure_ascii=False).encode("utf-8"))
     return schema
 
 

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .caches import store
 from .drawing import Drawing, Group, Line, Poly, Rect, Text, png, svg, wrap
 
 # Where the whiteboard backgrounds go, in each language's site.
@@ -391,21 +392,9 @@ def whiteboard(sheet: Sheet, words: dict[str, str], cache: Path | None = None) -
                standalone=True, title=sheet.title)
     _MADE[key] = text, png(drawing, scale=1920 / WHITEBOARD.width)
     if stored is not None:
-        _store(stored[1], _MADE[key][1])  # the PNG first: an SVG without its PNG is not a hit
-        _store(stored[0], text.encode("utf-8"))
+        store(stored[1], _MADE[key][1])  # the PNG first: an SVG without its PNG is not a hit
+        store(stored[0], text.encode("utf-8"))
     return _MADE[key]
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Write a cache entry whole or not at all (another build may be reading the folder)."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    with os.fdopen(handle, "wb") as file:
-        file.write(data)
-    os.replace(temporary, path)
 
 
 def whiteboards(catalogue, lang: str, site_name: str, cache: Path | None = None) -> dict[str, bytes]:
@@ -441,7 +430,7 @@ def _drawn(what: str, cache: Path | None, make) -> str:
         else:
             _SVGS[key] = make()
             if stored is not None:
-                _store(stored, _SVGS[key].encode("utf-8"))
+                store(stored, _SVGS[key].encode("utf-8"))
     return _SVGS[key]
 
 
