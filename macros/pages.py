@@ -352,12 +352,10 @@ class Pages:
         if entry.kind == "method":
             before, after = self.cat.neighbours(entry)
             t = self.render.t
-            def esc(text: str) -> str:
-                return html.escape(text, quote=False)
 
             def side(label: str, entries: list[Entry], none: str) -> str:
-                listed = self.render.link_list(entries, link) if entries else f"<p>{esc(t(none))}</p>"
-                return f"<p><strong>{esc(t(label))}:</strong></p>\n{listed}"
+                listed = self.render.link_list(entries, link) if entries else f"<p>{html.escape(t(none), quote=False)}</p>"
+                return f"<p><strong>{html.escape(t(label), quote=False)}:</strong></p>\n{listed}"
 
             # The heading in Markdown (it is in the page's contents list); the rest held, as HTML.
             walk = (f"## {t('walk_heading')} {{ #hb-walk }}\n\n"
